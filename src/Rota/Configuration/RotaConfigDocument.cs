@@ -1,0 +1,9 @@
+using Rota.Tasks;
+
+namespace Rota.Configuration;
+
+/// <summary>A queue declared in a configuration file.</summary>
+public sealed record QueueDefinition(string Name, int Concurrency);
+
+/// <summary>The validated content of a rota.yaml / rota.json file.</summary>
+public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IReadOnlyList<QueueDefinition> Queues);

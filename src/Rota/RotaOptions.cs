@@ -1,0 +1,73 @@
+using Rota.Execution;
+
+namespace Rota;
+
+/// <summary>Engine options. Every default is stated; <see cref="Validate"/> lists every violation.</summary>
+public sealed class RotaOptions
+{
+    /// <summary>This node's name in runs and logs (default: host name + process id).</summary>
+    public string NodeName { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    /// <summary>Fire schedules (default true). False runs manual work only: seed 004's feature flag
+    /// <c>ROTA_SCHEDULER_ENABLED=false</c>.</summary>
+    public bool SchedulerEnabled { get; set; } = true;
+    /// <summary>Execute runs on this node (default true).</summary>
+    public bool ExecutorEnabled { get; set; } = true;
+    /// <summary>Concurrency of a queue not configured explicitly (default 10).</summary>
+    public int DefaultQueueConcurrency { get; set; } = 10;
+    /// <summary>Per-queue concurrency overrides.</summary>
+    public Dictionary<string, int> Queues { get; } = new(StringComparer.Ordinal);
+    /// <summary>How often the store is polled for work inserted by other processes (default 1 s).
+    /// In-process inserts wake the dispatcher at once.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>Lease of a running run; renewed every <see cref="HeartbeatInterval"/> (default 30 s).</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>Default 10 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>On shutdown, how long running work may finish before it is cancelled (default 30 s).</summary>
+    public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How often retention pruning runs (default 1 h).</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>The most completions written in one transaction (default 500).</summary>
+    public int CompletionBatchSize { get; set; } = 500;
+    /// <summary>Allow <c>command</c> tasks that did not come from a configuration file (default false).</summary>
+    public bool AllowCommandFromApi { get; set; }
+    /// <summary>Let <c>http</c> tasks created through the API call private, loopback and link-local addresses
+    /// (default false; tasks from configuration files are trusted).</summary>
+    public bool AllowPrivateNetworks { get; set; }
+    /// <summary>Single-node store (SQLite): on start every run left running by another process is rescued at once.</summary>
+    public bool SingleNode { get; set; } = true;
+
+    internal HandlerRegistry Handlers { get; } = new();
+
+    /// <summary>Registers a handler type for a kind; it is resolved from DI (or created) per attempt.</summary>
+    public RotaOptions AddHandler<THandler>(string kind) where THandler : class, ITaskHandler
+    {
+        Handlers.Add(kind, typeof(THandler));
+        return this;
+    }
+
+    /// <summary>Registers a delegate as the handler of a kind.</summary>
+    public RotaOptions AddHandler(string kind, Func<TaskContext, ValueTask<TaskOutcome>> handler)
+    {
+        Handlers.Add(kind, handler);
+        return this;
+    }
+
+    public int ConcurrencyOf(string queue) => Queues.TryGetValue(queue, out var c) ? c : DefaultQueueConcurrency;
+
+    /// <summary>Every violation, each naming the key and value.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(NodeName)) errors.Add("Rota:NodeName: must not be empty");
+        if (DefaultQueueConcurrency < 1) errors.Add($"Rota:DefaultQueueConcurrency: {DefaultQueueConcurrency} must be at least 1");
+        foreach (var (q, c) in Queues)
+            if (c < 1) errors.Add($"Rota:Queues:{q}: {c} must be at least 1");
+        if (PollInterval <= TimeSpan.Zero) errors.Add($"Rota:PollInterval: {PollInterval} must be positive");
+        if (LeaseDuration <= HeartbeatInterval) errors.Add($"Rota:LeaseDuration: {LeaseDuration} must exceed HeartbeatInterval {HeartbeatInterval}");
+        if (HeartbeatInterval <= TimeSpan.Zero) errors.Add($"Rota:HeartbeatInterval: {HeartbeatInterval} must be positive");
+        if (ShutdownGrace < TimeSpan.Zero) errors.Add($"Rota:ShutdownGrace: {ShutdownGrace} must not be negative");
+        if (CompletionBatchSize < 1) errors.Add($"Rota:CompletionBatchSize: {CompletionBatchSize} must be at least 1");
+        return errors;
+    }
+}

@@ -1,0 +1,70 @@
+using Rota.Runs;
+
+namespace Rota.Storage;
+
+/// <summary>
+/// The storage seam: every database operation the engine performs, named NounVerb, each taking one params record.
+/// Internal-facing and not semver-stable. Implementations: Rota.Storage.Sqlite, Rota.Storage.Postgres.
+/// Every time-dependent call carries <c>Now</c> from the engine's TimeProvider.
+/// </summary>
+public interface IRotaStore : IAsyncDisposable
+{
+    /// <summary>Short dialect name: <c>sqlite</c> or <c>postgres</c>.</summary>
+    string Dialect { get; }
+
+    Task<IReadOnlyList<MigrationState>> MigrationList(CancellationToken ct = default);
+    /// <summary>Applies pending migrations up to <c>Target</c> (all when null); returns the versions applied.</summary>
+    Task<IReadOnlyList<int>> MigrationUp(MigrationUpParams p, CancellationToken ct = default);
+    /// <summary>Reverts applied migrations down to (not including) <c>Target</c>; returns the versions reverted.</summary>
+    Task<IReadOnlyList<int>> MigrationDown(MigrationDownParams p, CancellationToken ct = default);
+
+    Task<QueueRow> QueueUpsert(QueueUpsertParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<QueueRow>> QueueList(CancellationToken ct = default);
+    Task<bool> QueueSetPaused(QueueSetPausedParams p, CancellationToken ct = default);
+
+    Task<IReadOnlyList<RunRecord>> RunActiveList(RunActiveListParams p, CancellationToken ct = default);
+    Task<bool> RunAbandon(RunAbandonParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<RunAttempt>> RunAttemptList(long runId, CancellationToken ct = default);
+    Task<RunCancelResult> RunCancel(RunCancelParams p, CancellationToken ct = default);
+    /// <summary>Claims up to <c>Limit</c> due runs of a queue, honouring each task's concurrency limit.</summary>
+    Task<IReadOnlyList<RunRecord>> RunClaimNext(RunClaimNextParams p, CancellationToken ct = default);
+    /// <summary>Applies many attempt completions in one transaction; a completion whose run is no longer
+    /// running that attempt (cancelled, abandoned, rescued) is ignored. Returns the number applied.</summary>
+    Task<int> RunCompleteMany(IReadOnlyList<RunCompletion> completions, CancellationToken ct = default);
+    Task<RunRecord?> RunGet(long id, CancellationToken ct = default);
+    /// <summary>Extends the leases of running runs; returns the ids whose cancellation was requested.</summary>
+    Task<IReadOnlyList<long>> RunHeartbeatMany(RunHeartbeatParams p, CancellationToken ct = default);
+    /// <summary>Inserts runs; a run whose (schedule, nominal time) or (task, idempotency key) exists is not inserted
+    /// and its id is returned as the existing one with <c>Inserted=false</c>.</summary>
+    Task<IReadOnlyList<RunInsertResult>> RunInsertMany(IReadOnlyList<RunInsertParams> runs, CancellationToken ct = default);
+    Task<DateTimeOffset?> RunLastStartedAt(long taskId, CancellationToken ct = default);
+    Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default);
+    /// <summary>The earliest ScheduledAt of a run waiting to be claimed (for the dispatcher's timer).</summary>
+    Task<DateTimeOffset?> RunNextScheduledAt(CancellationToken ct = default);
+    Task<int> RunProgressMany(IReadOnlyList<RunProgressParams> updates, CancellationToken ct = default);
+    /// <summary>Deletes history beyond each task's retention (keep N succeeded, N failed, max age).</summary>
+    Task<int> RunPrune(RunPruneParams p, CancellationToken ct = default);
+    /// <summary>Retries or abandons running runs whose lease expired or whose node is gone.</summary>
+    Task<IReadOnlyList<RunRescueResult>> RunRescue(RunRescueParams p, CancellationToken ct = default);
+
+    Task<ScheduleRow?> ScheduleGet(long id, CancellationToken ct = default);
+    /// <summary>Enabled schedules of enabled tasks with NextFireAt ≤ Now.</summary>
+    Task<IReadOnlyList<ScheduleRow>> ScheduleGetDue(ScheduleGetDueParams p, CancellationToken ct = default);
+    /// <summary>Inserts the occurrence's runs and advances the schedule in one transaction.</summary>
+    Task<IReadOnlyList<RunInsertResult>> ScheduleFire(ScheduleFireParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<ScheduleRow>> ScheduleList(ScheduleListParams p, CancellationToken ct = default);
+    /// <summary>The earliest NextFireAt of an enabled schedule of an enabled task.</summary>
+    Task<DateTimeOffset?> ScheduleNextFireAt(CancellationToken ct = default);
+    /// <summary>Replaces a task's schedules; rows whose name and definition are unchanged keep their progress.</summary>
+    Task<IReadOnlyList<ScheduleRow>> ScheduleSync(ScheduleSyncParams p, CancellationToken ct = default);
+    Task ScheduleSetNext(ScheduleSetNextParams p, CancellationToken ct = default);
+
+    Task<bool> TaskDelete(string name, CancellationToken ct = default);
+    Task<TaskRow?> TaskGet(string name, CancellationToken ct = default);
+    Task<TaskRow?> TaskGetById(long id, CancellationToken ct = default);
+    Task<IReadOnlyList<TaskRow>> TaskList(TaskListParams p, CancellationToken ct = default);
+    /// <summary>Paused tasks whose PausedUntil has passed.</summary>
+    Task<IReadOnlyList<TaskRow>> TaskListResumable(DateTimeOffset now, CancellationToken ct = default);
+    Task<bool> TaskSetEnabled(TaskSetEnabledParams p, CancellationToken ct = default);
+    Task<TaskRow> TaskUpsert(TaskUpsertParams p, CancellationToken ct = default);
+}

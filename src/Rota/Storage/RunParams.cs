@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Rota.Runs;
+
+namespace Rota.Storage;
+
+public sealed record RunInsertParams
+{
+    public required long TaskId { get; init; }
+    public long? ScheduleId { get; init; }
+    public RunTrigger Trigger { get; init; } = RunTrigger.Manual;
+    public string? TriggeredBy { get; init; }
+    /// <summary>Scheduled/Available for runs to execute; Skipped/Missed/Cancelled for history rows.</summary>
+    public RunStatus Status { get; init; } = RunStatus.Available;
+    public string? Reason { get; init; }
+    public string Queue { get; init; } = "default";
+    public int Priority { get; init; }
+    public DateTimeOffset? NominalTime { get; init; }
+    public required DateTimeOffset ScheduledAt { get; init; }
+    public int MaxAttempts { get; init; } = 1;
+    public JsonObject? Parameters { get; init; }
+    public string? IdempotencyKey { get; init; }
+    public required DateTimeOffset Now { get; init; }
+}
+
+public sealed record RunInsertResult(long Id, bool Inserted);
+
+public sealed record RunClaimNextParams(string Queue, string Node, int Limit, DateTimeOffset Now, DateTimeOffset LeaseUntil);
+
+/// <summary>The end of one attempt. <c>Status</c> Scheduled means "retry/snooze at NextScheduledAt".</summary>
+public sealed record RunCompletion
+{
+    public required long RunId { get; init; }
+    public required int Attempt { get; init; }
+    public required RunStatus Status { get; init; }
+    public required DateTimeOffset EndedAt { get; init; }
+    public DateTimeOffset? NextScheduledAt { get; init; }
+    /// <summary>For a snooze: the attempt number is not consumed.</summary>
+    public bool IsSnooze { get; init; }
+    public string? Reason { get; init; }
+    public JsonObject? Stats { get; init; }
+    public RunError? Error { get; init; }
+    public string? Logs { get; init; }
+    public int? Progress { get; init; }
+}
+
+public sealed record RunHeartbeatParams(IReadOnlyList<long> RunIds, DateTimeOffset LeaseUntil);
+
+public sealed record RunProgressParams(long RunId, int? Progress, string? Text);
+
+public sealed record RunCancelParams(long RunId, string Reason, DateTimeOffset Now);
+
+public enum RunCancelOutcome { NotFound, Cancelled, CancelRequested, AlreadyFinished }
+
+public sealed record RunCancelResult(RunCancelOutcome Outcome, RunStatus? Status);
+
+public sealed record RunAbandonParams(long RunId, int Attempt, string Reason, DateTimeOffset Now);
+
+public sealed record RunActiveListParams(long TaskId);
+
+/// <param name="Node">This node: its own running runs are never rescued.</param>
+/// <param name="AllOtherNodes">Single-node stores: every run held by another node is orphaned, lease or not.</param>
+public sealed record RunRescueParams(DateTimeOffset Now, string Node, bool AllOtherNodes, TimeSpan RetryDelay);
+
+public sealed record RunRescueResult(long RunId, RunStatus NewStatus, int Attempt);
+
+public sealed record RunListParams
+{
+    public string? TaskName { get; init; }
+    public RunStatus? Status { get; init; }
+    public RunTrigger? Trigger { get; init; }
+    public DateTimeOffset? From { get; init; }
+    public DateTimeOffset? To { get; init; }
+    /// <summary>Cursor: only runs with a smaller id (newest first).</summary>
+    public long? BeforeId { get; init; }
+    public int Limit { get; init; } = 50;
+}
+
+public sealed record RunPruneParams(DateTimeOffset Now, int BatchSize = 5000);
