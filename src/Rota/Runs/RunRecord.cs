@@ -7,6 +7,8 @@ public sealed record RunRecord
 {
     public long Id { get; init; }
     public long TaskId { get; init; }
+    /// <summary>Version of the task definition when the run was read.</summary>
+    public int TaskVersion { get; init; }
     public string TaskName { get; init; } = "";
     public long? ScheduleId { get; init; }
     public string? ScheduleName { get; init; }
@@ -21,6 +23,9 @@ public sealed record RunRecord
     /// <summary>When the run becomes claimable (nominal + jitter, or a retry's backoff).</summary>
     public DateTimeOffset ScheduledAt { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Start of the first attempt (lateness is measured from it).</summary>
+    public DateTimeOffset? FirstStartedAt { get; init; }
+    /// <summary>Start of the current or last attempt.</summary>
     public DateTimeOffset? StartedAt { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
     public int Attempt { get; init; }
@@ -37,5 +42,5 @@ public sealed record RunRecord
 
     public TimeSpan? Duration => StartedAt is { } s && EndedAt is { } e ? e - s : null;
     /// <summary>Actual start minus nominal time, for scheduled runs.</summary>
-    public TimeSpan? Lateness => StartedAt is { } s && NominalTime is { } n ? s - n : null;
+    public TimeSpan? Lateness => FirstStartedAt is { } s && NominalTime is { } n ? s - n : null;
 }

@@ -38,6 +38,8 @@ public interface IRotaStore : IAsyncDisposable
     /// and its id is returned as the existing one with <c>Inserted=false</c>.</summary>
     Task<IReadOnlyList<RunInsertResult>> RunInsertMany(IReadOnlyList<RunInsertParams> runs, CancellationToken ct = default);
     Task<DateTimeOffset?> RunLastStartedAt(long taskId, CancellationToken ct = default);
+    /// <summary>Per task: runs executing and runs waiting (scheduled or available).</summary>
+    Task<IReadOnlyDictionary<long, RunActiveCount>> RunActiveCounts(IReadOnlyList<long> taskIds, CancellationToken ct = default);
     Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default);
     /// <summary>The earliest ScheduledAt of a run waiting to be claimed (for the dispatcher's timer).</summary>
     Task<DateTimeOffset?> RunNextScheduledAt(CancellationToken ct = default);
@@ -50,8 +52,8 @@ public interface IRotaStore : IAsyncDisposable
     Task<ScheduleRow?> ScheduleGet(long id, CancellationToken ct = default);
     /// <summary>Enabled schedules of enabled tasks with NextFireAt ≤ Now.</summary>
     Task<IReadOnlyList<ScheduleRow>> ScheduleGetDue(ScheduleGetDueParams p, CancellationToken ct = default);
-    /// <summary>Inserts the occurrence's runs and advances the schedule in one transaction.</summary>
-    Task<IReadOnlyList<RunInsertResult>> ScheduleFire(ScheduleFireParams p, CancellationToken ct = default);
+    /// <summary>Inserts the occurrences' runs and advances the schedules, all in one transaction.</summary>
+    Task<IReadOnlyList<IReadOnlyList<RunInsertResult>>> ScheduleFireMany(IReadOnlyList<ScheduleFireParams> fires, CancellationToken ct = default);
     Task<IReadOnlyList<ScheduleRow>> ScheduleList(ScheduleListParams p, CancellationToken ct = default);
     /// <summary>The earliest NextFireAt of an enabled schedule of an enabled task.</summary>
     Task<DateTimeOffset?> ScheduleNextFireAt(CancellationToken ct = default);

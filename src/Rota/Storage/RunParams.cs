@@ -76,3 +76,5 @@ public sealed record RunListParams
 }
 
 public sealed record RunPruneParams(DateTimeOffset Now, int BatchSize = 5000);
+
+public sealed record RunActiveCount(int Running, int Waiting);

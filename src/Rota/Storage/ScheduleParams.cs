@@ -13,6 +13,8 @@ public sealed record ScheduleRow
     /// <summary>NextNominalAt plus jitter: when the scheduler must wake for it.</summary>
     public DateTimeOffset? NextFireAt { get; init; }
     public int FireCount { get; init; }
+    /// <summary>The owning task, when the query joined it (ScheduleGetDue does).</summary>
+    public TaskRow? Task { get; init; }
     public string Name => Definition.Name;
 }
 

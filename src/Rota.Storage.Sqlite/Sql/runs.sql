@@ -1,0 +1,156 @@
+-- name: RunInsert
+INSERT INTO rota_runs (task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
+                       scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key)
+VALUES (@task_id, @schedule_id, @trigger, @triggered_by, @status, @reason, @queue, @priority, @nominal_time,
+        @scheduled_at, @now, @ended_at, @max_attempts, @parameters, @idempotency_key)
+ON CONFLICT DO NOTHING
+RETURNING id;
+
+-- name: RunFindOccurrence
+SELECT id FROM rota_runs WHERE trigger = 'schedule' AND schedule_id = @schedule_id AND nominal_time = @nominal_time;
+
+-- name: RunFindIdempotent
+SELECT id FROM rota_runs WHERE task_id = @task_id AND idempotency_key = @idempotency_key;
+
+-- name: RunClaimCandidates
+SELECT r.id, r.task_id, t.max_concurrency,
+       CASE WHEN t.max_concurrency = 0 THEN 0
+            ELSE (SELECT count(*) FROM rota_runs x WHERE x.task_id = r.task_id AND x.status = 'running') END AS running
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+WHERE r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
+  AND NOT EXISTS (SELECT 1 FROM rota_queues q WHERE q.name = @queue AND q.paused = 1)
+  AND (t.max_concurrency = 0
+       OR t.max_concurrency > (SELECT count(*) FROM rota_runs x WHERE x.task_id = r.task_id AND x.status = 'running'))
+ORDER BY r.priority DESC, r.scheduled_at, r.id
+LIMIT @scan;
+
+-- name: RunClaim
+UPDATE rota_runs SET status = 'running', attempt = attempt + 1, node = @node, started_at = @now,
+    first_started_at = coalesce(first_started_at, @now), lease_until = @lease_until, progress = NULL, progress_text = NULL
+WHERE id IN (SELECT value FROM json_each(@ids)) AND status IN ('scheduled', 'available')
+RETURNING id;
+
+-- name: RunGet
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.id = @id;
+
+-- name: RunGetMany
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.id IN (SELECT value FROM json_each(@ids))
+ORDER BY r.priority DESC, r.scheduled_at, r.id;
+
+-- name: RunList
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE (@task_name IS NULL OR t.name = @task_name)
+  AND (@status IS NULL OR r.status = @status)
+  AND (@trigger IS NULL OR r.trigger = @trigger)
+  AND (@from IS NULL OR r.created_at >= @from)
+  AND (@to IS NULL OR r.created_at < @to)
+  AND (@before_id IS NULL OR r.id < @before_id)
+ORDER BY r.id DESC
+LIMIT @limit;
+
+-- name: RunActiveList
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.task_id = @task_id AND r.status IN ('scheduled', 'available', 'running')
+ORDER BY r.id;
+
+-- name: RunAttemptList
+SELECT run_id, attempt, node, started_at, ended_at, status, error_type, error_message
+FROM rota_run_attempts WHERE run_id = @run_id ORDER BY attempt;
+
+-- name: RunAttemptRecord
+INSERT OR REPLACE INTO rota_run_attempts (run_id, attempt, node, started_at, ended_at, status, error_type, error_message)
+SELECT id, attempt, node, started_at, @ended_at, @status, @error_type, @error_message
+FROM rota_runs WHERE id = @id AND status = 'running' AND attempt = @attempt;
+
+-- name: RunComplete
+UPDATE rota_runs SET status = @status, ended_at = @ended_at, reason = coalesce(@reason, reason),
+    stats = coalesce(@stats, stats), error_type = @error_type, error_message = @error_message,
+    error_details = @error_details, error_transient = @error_transient, logs = coalesce(@logs, logs),
+    progress = coalesce(@progress, progress), lease_until = NULL
+WHERE id = @id AND status = 'running' AND attempt = @attempt;
+
+-- name: RunReschedule
+UPDATE rota_runs SET status = 'scheduled', scheduled_at = @scheduled_at, attempt = attempt - @snooze,
+    reason = @reason, error_type = @error_type, error_message = @error_message, error_details = @error_details,
+    error_transient = @error_transient, logs = coalesce(@logs, logs), lease_until = NULL
+WHERE id = @id AND status = 'running' AND attempt = @attempt;
+
+-- name: RunHeartbeat
+UPDATE rota_runs SET lease_until = @lease_until WHERE id IN (SELECT value FROM json_each(@ids)) AND status = 'running';
+
+-- name: RunStopRequested
+SELECT id FROM rota_runs
+WHERE id IN (SELECT value FROM json_each(@ids)) AND (status <> 'running' OR cancel_requested_at IS NOT NULL);
+
+-- name: RunProgress
+UPDATE rota_runs SET progress = coalesce(@progress, progress), progress_text = coalesce(@text, progress_text)
+WHERE id = @id AND status = 'running';
+
+-- name: RunCancelWaiting
+UPDATE rota_runs SET status = 'cancelled', reason = @reason, ended_at = @now
+WHERE id = @id AND status IN ('scheduled', 'available');
+
+-- name: RunCancelRunning
+UPDATE rota_runs SET cancel_requested_at = @now, reason = @reason WHERE id = @id AND status = 'running';
+
+-- name: RunStatusOf
+SELECT status FROM rota_runs WHERE id = @id;
+
+-- name: RunAbandon
+UPDATE rota_runs SET status = 'abandoned', reason = @reason, ended_at = @now, lease_until = NULL
+WHERE id = @id AND status = 'running' AND attempt = @attempt;
+
+-- name: RunRescueCandidates
+SELECT id, attempt, max_attempts FROM rota_runs
+WHERE status = 'running' AND (node IS NULL OR node <> @node) AND (@all_other = 1 OR lease_until < @now);
+
+-- name: RunRescueRetry
+UPDATE rota_runs SET status = 'scheduled', scheduled_at = @scheduled_at, error_type = 'run.orphaned',
+    error_message = 'run: the node running attempt ' || attempt || ' stopped (' || coalesce(node, '?') || ')',
+    error_transient = 1, lease_until = NULL
+WHERE id = @id AND status = 'running' AND attempt = @attempt;
+
+-- name: RunRescueAbandon
+UPDATE rota_runs SET status = 'abandoned', ended_at = @now, reason = 'node lost',
+    error_type = 'run.orphaned',
+    error_message = 'run: the node running the last attempt stopped (' || coalesce(node, '?') || ')',
+    error_transient = 1, lease_until = NULL
+WHERE id = @id AND status = 'running' AND attempt = @attempt;
+
+-- name: RunActiveCounts
+SELECT task_id, sum(status = 'running') AS running, sum(status IN ('scheduled', 'available')) AS waiting
+FROM rota_runs
+WHERE task_id IN (SELECT value FROM json_each(@ids)) AND status IN ('scheduled', 'available', 'running')
+GROUP BY task_id;
+
+-- name: RunLastStartedAt
+SELECT max(first_started_at) FROM rota_runs WHERE task_id = @task_id;
+
+-- name: RunNextScheduledAt
+SELECT min(scheduled_at) FROM rota_runs WHERE status IN ('scheduled', 'available');
+
+-- name: RunPruneByAge
+DELETE FROM rota_runs WHERE id IN (
+    SELECT r.id FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+    WHERE r.status NOT IN ('scheduled', 'available', 'running') AND r.created_at < @now - t.max_age_ms
+    LIMIT @batch);
+
+-- name: RunPruneByCount
+DELETE FROM rota_runs WHERE id IN (
+    SELECT id FROM (
+        SELECT r.id,
+               row_number() OVER (PARTITION BY r.task_id,
+                   CASE WHEN r.status IN ('failed', 'timed_out', 'abandoned') THEN 'failed'
+                        WHEN r.status IN ('succeeded', 'partial') THEN 'ok' ELSE 'other' END
+                   ORDER BY r.id DESC) AS rn,
+               CASE WHEN r.status IN ('failed', 'timed_out', 'abandoned') THEN t.keep_failed ELSE t.keep_succeeded END AS keep
+        FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+        WHERE r.status NOT IN ('scheduled', 'available', 'running'))
+    WHERE rn > keep
+    LIMIT @batch);

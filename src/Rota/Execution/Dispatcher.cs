@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Rota.Runs;
+using Rota.Storage;
+
+namespace Rota.Execution;
+
+/// <summary>
+/// Claims due runs for every queue, as many as the queue has free slots, and starts an executor for each.
+/// Wakes on an in-process signal (a run was inserted or finished), at the next scheduled run, or on the poll interval.
+/// </summary>
+internal sealed partial class Dispatcher(
+    IRotaStore store,
+    RotaOptions options,
+    TimeProvider time,
+    RunExecutor executor,
+    RunCompleter completer,
+    TaskDefinitionCache tasks,
+    ILogger logger)
+{
+    private readonly ConcurrentDictionary<long, ActiveRun> _active = new();
+    private readonly ConcurrentDictionary<string, int> _runningPerQueue = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _queues = new(StringComparer.Ordinal) { "default" };
+
+    public WakeSignal Wake { get; } = new();
+
+    /// <summary>Fired after a run's attempt was written, with the completion.</summary>
+    public event Action<RunRecord, RunCompletion>? Finished;
+
+    public IReadOnlyCollection<long> ActiveRunIds => _active.Keys.ToList();
+
+    public int ActiveCount => _active.Count;
+
+    public void AddQueue(string name)
+    {
+        lock (_queues) _queues.Add(name);
+    }
+
+    /// <summary>Signals a running run to stop; <paramref name="reason"/> becomes the cancelled run's reason.</summary>
+    public bool RequestStop(long runId, string reason)
+    {
+        if (!_active.TryGetValue(runId, out var run)) return false;
+        run.StopReason = reason;
+        run.Cancellation.Cancel();
+        return true;
+    }
+
+    /// <summary>Cancels every running attempt as a shutdown interruption (they are put back, not failed).</summary>
+    public void InterruptAll()
+    {
+        foreach (var run in _active.Values) run.Cancellation.Cancel();
+    }
+
+    public async Task WaitIdleAsync(TimeSpan limit, CancellationToken ct)
+    {
+        var all = _active.Values.Select(a => a.Execution).ToArray();
+        if (all.Length == 0) return;
+        await Task.WhenAny(Task.WhenAll(all), Task.Delay(limit, time, ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>One pass: claims what fits in each queue and starts it. Returns the started executions.</summary>
+    public async Task<IReadOnlyList<Task>> DispatchOnceAsync(CancellationToken ct)
+    {
+        string[] queues;
+        lock (_queues) queues = [.. _queues];
+        var started = new List<Task>();
+        foreach (var queue in queues)
+        {
+            var free = options.ConcurrencyOf(queue) - _runningPerQueue.GetValueOrDefault(queue);
+            if (free <= 0) continue;
+            var now = time.GetUtcNow();
+            var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration), ct).ConfigureAwait(false);
+            foreach (var run in claimed) started.Add(Start(run));
+        }
+        return started;
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            TimeSpan wait;
+            try
+            {
+                var started = await DispatchOnceAsync(stopping).ConfigureAwait(false);
+                wait = started.Count > 0 ? TimeSpan.Zero : await NextWaitAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
+            catch (Exception ex)
+            {
+                LogDispatchFailed(ex);
+                wait = options.PollInterval;
+            }
+            if (wait <= TimeSpan.Zero) continue;
+            try { await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+
+    private async Task<TimeSpan> NextWaitAsync(CancellationToken ct)
+    {
+        var next = await store.RunNextScheduledAt(ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        // A due run that could not be claimed waits for a slot: a finish signals us, the poll covers other processes.
+        if (next is { } n && n > now && n - now < options.PollInterval) return n - now;
+        return options.PollInterval;
+    }
+
+    private Task Start(RunRecord run)
+    {
+        _runningPerQueue.AddOrUpdate(run.Queue, 1, (_, n) => n + 1);
+        var active = new ActiveRun(run, new CancellationTokenSource());
+        _active[run.Id] = active;
+        active.Execution = Task.Run(() => ExecuteAsync(active));
+        return active.Execution;
+    }
+
+    private async Task ExecuteAsync(ActiveRun active)
+    {
+        var run = active.Run;
+        RunCompletion completion;
+        try
+        {
+            var task = await tasks.GetAsync(run.TaskId, run.TaskVersion, CancellationToken.None).ConfigureAwait(false);
+            completion = task is null
+                ? new RunCompletion
+                {
+                    RunId = run.Id, Attempt = run.Attempt, Status = RunStatus.Failed, EndedAt = time.GetUtcNow(),
+                    Error = new RunError("task.not_found", $"task: task {run.TaskId} of run {run.Id} no longer exists", IsTransient: false),
+                }
+                : await executor.ExecuteAsync(run, task, active.Cancellation.Token, () => active.StopReason).ConfigureAwait(false);
+            await completer.CompleteAsync(completion).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogCompletionLost(ex, run.Id);
+            completion = new RunCompletion { RunId = run.Id, Attempt = run.Attempt, Status = RunStatus.Failed, EndedAt = time.GetUtcNow() };
+        }
+        finally
+        {
+            _active.TryRemove(run.Id, out _);
+            _runningPerQueue.AddOrUpdate(run.Queue, 0, (_, n) => n - 1);
+            active.Cancellation.Dispose();
+            Wake.Set();
+        }
+        Finished?.Invoke(run, completion);
+    }
+
+    private sealed class ActiveRun(RunRecord run, CancellationTokenSource cancellation)
+    {
+        public RunRecord Run { get; } = run;
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+        public volatile string? StopReason;
+        public Task Execution { get; set; } = Task.CompletedTask;
+    }
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "dispatcher: claiming runs failed; retrying after the poll interval")]
+    private partial void LogDispatchFailed(Exception ex);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "dispatcher: the completion of run {RunId} could not be written; the rescuer will retry it")]
+    private partial void LogCompletionLost(Exception ex, long runId);
+}

@@ -1,0 +1,109 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Rota.Storage;
+
+namespace Rota.Execution;
+
+/// <summary>
+/// Collects attempt completions and progress updates and writes them in batches: one transaction for everything
+/// that finished since the last write. Under load this turns thousands of commits into a few.
+/// </summary>
+internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options, ILogger logger)
+{
+    private readonly Channel<(RunCompletion Completion, TaskCompletionSource Written)> _completions =
+        Channel.CreateUnbounded<(RunCompletion, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<long, RunProgressParams> _progress = new();
+    private readonly WakeSignal _progressSignal = new();
+
+    /// <summary>Queues a completion; the task finishes once it is durable.</summary>
+    public Task CompleteAsync(RunCompletion completion)
+    {
+        var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_completions.Writer.TryWrite((completion, written)))
+            written.SetException(new RotaException("engine.stopped", "engine: the completer has stopped"));
+        return written.Task;
+    }
+
+    /// <summary>Records the latest progress of a run; written with the next progress flush.</summary>
+    public void Progress(long runId, int? percent, string? text)
+    {
+        lock (_progress)
+        {
+            var merged = _progress.TryGetValue(runId, out var old)
+                ? new RunProgressParams(runId, percent ?? old.Progress, text ?? old.Text)
+                : new RunProgressParams(runId, percent, text);
+            _progress[runId] = merged;
+        }
+        _progressSignal.Set();
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var reader = _completions.Reader;
+        var batch = new List<(RunCompletion Completion, TaskCompletionSource Written)>(options.CompletionBatchSize);
+        while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (batch.Count < options.CompletionBatchSize && reader.TryRead(out var item)) batch.Add(item);
+            await WriteBatch(batch).ConfigureAwait(false);
+            batch.Clear();
+        }
+    }
+
+    public async Task RunProgressAsync(TimeProvider time, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try { await _progressSignal.WaitAsync(TimeSpan.FromMinutes(1), time, stopping).ConfigureAwait(false); }
+            catch (OperationCanceledException) { break; }
+            await FlushProgressAsync().ConfigureAwait(false);
+            try { await Task.Delay(TimeSpan.FromMilliseconds(250), time, stopping).ConfigureAwait(false); }
+            catch (OperationCanceledException) { break; }
+        }
+        await FlushProgressAsync().ConfigureAwait(false);
+    }
+
+    public async Task FlushProgressAsync()
+    {
+        List<RunProgressParams> updates;
+        lock (_progress)
+        {
+            if (_progress.Count == 0) return;
+            updates = [.. _progress.Values];
+            _progress.Clear();
+        }
+        try { await store.RunProgressMany(updates).ConfigureAwait(false); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { LogProgressFailed(ex); }
+    }
+
+    /// <summary>Stops accepting completions; <see cref="RunAsync"/> ends after writing what is queued.</summary>
+    public void Complete() => _completions.Writer.TryComplete();
+
+    private async Task WriteBatch(List<(RunCompletion Completion, TaskCompletionSource Written)> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.RunCompleteMany(batch.Select(b => b.Completion).ToList()).ConfigureAwait(false);
+                foreach (var b in batch) b.Written.TrySetResult();
+                return;
+            }
+            catch (Exception ex) when (attempt < 5)
+            {
+                LogWriteRetry(ex, batch.Count, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt)).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                foreach (var b in batch) b.Written.TrySetException(ex);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "completer: writing {Count} completions failed (attempt {Attempt}); retrying")]
+    private partial void LogWriteRetry(Exception ex, int count, int attempt);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "completer: writing progress failed")]
+    private partial void LogProgressFailed(Exception ex);
+}

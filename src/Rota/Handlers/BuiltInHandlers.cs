@@ -1,0 +1,13 @@
+using Rota.Hosting;
+
+namespace Rota.Handlers;
+
+/// <summary>Registers the built-in handler kinds that ship in this assembly.</summary>
+internal static class BuiltInHandlers
+{
+    public static void Register(RotaBuilder builder)
+    {
+        // http and command are registered here once they land (see docs/handlers.md).
+        _ = builder;
+    }
+}

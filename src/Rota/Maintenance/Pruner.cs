@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+using Rota.Storage;
+
+namespace Rota.Maintenance;
+
+/// <summary>Deletes run history beyond each task's retention (keep N succeeded, N failed, max age), in batches.</summary>
+internal sealed partial class Pruner(IRotaStore store, TimeProvider time, ILogger logger)
+{
+    public async Task<int> PruneAsync(CancellationToken ct)
+    {
+        var total = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            var n = await store.RunPrune(new RunPruneParams(time.GetUtcNow()), ct).ConfigureAwait(false);
+            total += n;
+            if (n == 0) break;
+        }
+        if (total > 0) LogPruned(total);
+        return total;
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "pruner: deleted {Count} runs beyond retention")]
+    private partial void LogPruned(int count);
+}

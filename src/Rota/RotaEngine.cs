@@ -1,0 +1,243 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rota.Execution;
+using Rota.Maintenance;
+using Rota.Runs;
+using Rota.Scheduling;
+using Rota.Storage;
+
+namespace Rota;
+
+/// <summary>
+/// One Rota node: the scheduler, dispatcher, executors, completer, lease keeper, rescuer and pruner over one store.
+/// Hosted as an <see cref="IHostedService"/>; tests drive it step by step with <see cref="TickAsync"/>.
+/// </summary>
+public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
+{
+    private readonly IRotaStore _store;
+    private readonly RotaOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Scheduler _scheduler;
+    private readonly Dispatcher _dispatcher;
+    private readonly RunCompleter _completer;
+    private readonly Rescuer _rescuer;
+    private readonly Pruner _pruner;
+    private readonly CompiledScheduleCache _schedules = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _loops = [];
+    private Task? _completerLoop;
+
+    public RotaEngine(IRotaStore store, RotaOptions options, TimeProvider time, IServiceProvider services, ILoggerFactory loggers)
+    {
+        var violations = options.Validate();
+        if (violations.Count > 0)
+            throw new RotaException("options.invalid", "options: " + string.Join("; ", violations));
+        _store = store;
+        _options = options;
+        _time = time;
+        _logger = loggers.CreateLogger("Rota.Engine");
+        RegisterBuiltIns(options);
+        _completer = new RunCompleter(store, options, loggers.CreateLogger("Rota.Completer"));
+        var executor = new RunExecutor(options.Handlers, services, time, _completer, loggers.CreateLogger("Rota.Executor"));
+        _dispatcher = new Dispatcher(store, options, time, executor, _completer, new TaskDefinitionCache(store), loggers.CreateLogger("Rota.Dispatcher"));
+        _scheduler = new Scheduler(store, options, time, _schedules, loggers.CreateLogger("Rota.Scheduler"));
+        _rescuer = new Rescuer(store, options, time, loggers.CreateLogger("Rota.Rescuer"));
+        _pruner = new Pruner(store, time, loggers.CreateLogger("Rota.Pruner"));
+        _scheduler.RunsInserted += _ => _dispatcher.Wake.Set();
+        _scheduler.CancelRequested += (ids, reason) => _ = CancelForOverlapAsync(ids, reason);
+        _dispatcher.Finished += OnRunFinished;
+        Client = new RotaClient(store, time, new EngineSignals(_dispatcher.Wake.Set, _scheduler.Wake.Set, (id, reason) => _dispatcher.RequestStop(id, reason)));
+        _completerLoop = Task.Run(() => _completer.RunAsync(_stopping.Token));
+    }
+
+    /// <summary>Operations on this engine's store that wake the engine at once.</summary>
+    public RotaClient Client { get; }
+
+    public IRotaStore Store => _store;
+
+    /// <summary>Handler kinds this engine can run.</summary>
+    public IReadOnlyCollection<string> HandlerKinds => _options.Handlers.Kinds;
+
+    /// <summary>Rescues orphaned runs, then starts the background loops.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _rescuer.RescueAsync(startup: true, cancellationToken).ConfigureAwait(false);
+        foreach (var q in await _store.QueueList(cancellationToken).ConfigureAwait(false)) _dispatcher.AddQueue(q.Name);
+        var token = _stopping.Token;
+        if (_options.SchedulerEnabled) _loops.Add(Task.Run(() => _scheduler.RunAsync(token)));
+        if (_options.ExecutorEnabled)
+        {
+            _loops.Add(Task.Run(() => _dispatcher.RunAsync(token)));
+            _loops.Add(Task.Run(() => HeartbeatLoopAsync(token)));
+        }
+        _loops.Add(Task.Run(() => _completer.RunProgressAsync(_time, token)));
+        _loops.Add(Task.Run(() => MaintenanceLoopAsync(token)));
+        LogStarted(_options.NodeName, _store.Dialect, _options.SchedulerEnabled);
+    }
+
+    /// <summary>Graceful stop: no new claims, running work gets <see cref="RotaOptions.ShutdownGrace"/> to finish,
+    /// then is interrupted and put back; completions are flushed.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping.IsCancellationRequested) return;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        await _dispatcher.WaitIdleAsync(_options.ShutdownGrace, cancellationToken).ConfigureAwait(false);
+        _dispatcher.InterruptAll();
+        await _dispatcher.WaitIdleAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+        _completer.Complete();
+        if (_completerLoop is not null) await _completerLoop.ConfigureAwait(false);
+        await _completer.FlushProgressAsync().ConfigureAwait(false);
+        LogStopped(_options.NodeName);
+    }
+
+    /// <summary>For tests: fires what is due at the current (fake) time and starts every claimable run.
+    /// Returns the started executions; await them, then <see cref="FlushAsync"/>.</summary>
+    public async Task<IReadOnlyList<Task>> TickAsync(CancellationToken ct = default)
+    {
+        foreach (var q in await _store.QueueList(ct).ConfigureAwait(false)) _dispatcher.AddQueue(q.Name);
+        if (_options.SchedulerEnabled) await _scheduler.FireDueAsync(ct).ConfigureAwait(false);
+        return await _dispatcher.DispatchOnceAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>For tests: ticks and waits for every started run to be written, repeating while runs become due.</summary>
+    public async Task RunDueAsync(CancellationToken ct = default)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var started = await TickAsync(ct).ConfigureAwait(false);
+            if (started.Count == 0) return;
+            await Task.WhenAll(started).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the rescuer once (also done at start and on every maintenance pass).</summary>
+    public Task<IReadOnlyList<RunRescueResult>> RescueAsync(CancellationToken ct = default) => _rescuer.RescueAsync(startup: false, ct);
+
+    /// <summary>Prunes history beyond retention now.</summary>
+    public Task<int> PruneAsync(CancellationToken ct = default) => _pruner.PruneAsync(ct);
+
+    /// <summary>Renews leases of running runs and stops those whose cancellation was requested elsewhere.</summary>
+    public async Task HeartbeatAsync(CancellationToken ct = default)
+    {
+        var ids = _dispatcher.ActiveRunIds;
+        if (ids.Count == 0) return;
+        var stop = await _store.RunHeartbeatMany(new RunHeartbeatParams(ids.ToList(), _time.GetUtcNow() + _options.LeaseDuration), ct).ConfigureAwait(false);
+        foreach (var id in stop)
+        {
+            var run = await _store.RunGet(id, ct).ConfigureAwait(false);
+            _dispatcher.RequestStop(id, run?.Reason ?? "cancelled by request");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task HeartbeatLoopAsync(CancellationToken stopping)
+    {
+        // Cancellation requests from other processes must be noticed quickly, leases need renewing less often.
+        var interval = TimeSpan.FromTicks(Math.Min(_options.HeartbeatInterval.Ticks, TimeSpan.FromSeconds(1).Ticks));
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(interval, _time, stopping).ConfigureAwait(false);
+                await HeartbeatAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
+            catch (Exception ex) { LogLoopFailed(ex, "heartbeat"); }
+        }
+    }
+
+    private async Task MaintenanceLoopAsync(CancellationToken stopping)
+    {
+        var lastPrune = DateTimeOffset.MinValue;
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await ResumeDueTasksAsync(stopping).ConfigureAwait(false);
+                await _rescuer.RescueAsync(startup: false, stopping).ConfigureAwait(false);
+                if (_time.GetUtcNow() - lastPrune >= _options.PruneInterval)
+                {
+                    await _pruner.PruneAsync(stopping).ConfigureAwait(false);
+                    lastPrune = _time.GetUtcNow();
+                }
+                await Task.Delay(_options.HeartbeatInterval, _time, stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
+            catch (Exception ex)
+            {
+                LogLoopFailed(ex, "maintenance");
+                try { await Task.Delay(_options.PollInterval, _time, stopping).ConfigureAwait(false); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+    }
+
+    /// <summary>Resumes tasks whose paused_until has passed.</summary>
+    public async Task ResumeDueTasksAsync(CancellationToken ct = default)
+    {
+        foreach (var t in await _store.TaskListResumable(_time.GetUtcNow(), ct).ConfigureAwait(false))
+            await Client.ResumeAsync(t.Name, ct).ConfigureAwait(false);
+    }
+
+    private async Task CancelForOverlapAsync(IReadOnlyList<long> ids, string reason)
+    {
+        foreach (var id in ids)
+        {
+            try
+            {
+                var result = await Client.CancelRunAsync(id, reason).ConfigureAwait(false);
+                if (result.Outcome != RunCancelOutcome.CancelRequested) continue;
+                var run = await _store.RunGet(id).ConfigureAwait(false);
+                var task = run is null ? null : await _store.TaskGetById(run.TaskId).ConfigureAwait(false);
+                if (run is null || task?.Definition.Overlap.Kind != Tasks.OverlapKind.TerminateOther) continue;
+                await Task.Delay(task.Definition.TerminateGrace ?? TimeSpan.FromSeconds(30), _time).ConfigureAwait(false);
+                if (await _store.RunAbandon(new RunAbandonParams(id, run.Attempt, "abandoned: did not stop within the terminate grace", _time.GetUtcNow())).ConfigureAwait(false))
+                    _dispatcher.Wake.Set();
+            }
+            catch (Exception ex) { LogLoopFailed(ex, "overlap-cancel"); }
+        }
+    }
+
+    private void OnRunFinished(RunRecord run, RunCompletion completion)
+    {
+        if (run.ScheduleId is not { } scheduleId || !completion.Status.IsTerminal()) return;
+        _ = ScheduleAfterCompletionAsync(scheduleId, completion.EndedAt);
+    }
+
+    private async Task ScheduleAfterCompletionAsync(long scheduleId, DateTimeOffset endedAt)
+    {
+        try
+        {
+            var s = await _store.ScheduleGet(scheduleId).ConfigureAwait(false);
+            if (s is null) return;
+            var c = _schedules.Get(s);
+            if (c.AfterCompletionDelay is not { } delay) return;
+            var next = endedAt + delay;
+            if (s.NextNominalAt is { } existing && existing <= next) return;
+            await _store.ScheduleSetNext(new ScheduleSetNextParams(scheduleId, next, next)).ConfigureAwait(false);
+            _scheduler.Wake.Set();
+        }
+        catch (Exception ex) { LogLoopFailed(ex, "after-completion"); }
+    }
+
+    private static void RegisterBuiltIns(RotaOptions options)
+    {
+        if (!options.Handlers.Contains("noop")) options.AddHandler("noop", _ => ValueTask.FromResult(Execution.TaskOutcome.Success()));
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "engine: node {Node} started on {Dialect} (scheduler enabled: {SchedulerEnabled})")]
+    private partial void LogStarted(string node, string dialect, bool schedulerEnabled);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "engine: node {Node} stopped")]
+    private partial void LogStopped(string node);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Error, Message = "engine: {Loop} loop failed; continuing")]
+    private partial void LogLoopFailed(Exception ex, string loop);
+}

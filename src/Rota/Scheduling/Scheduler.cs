@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using Rota.Execution;
+using Rota.Runs;
+using Rota.Storage;
+
+namespace Rota.Scheduling;
+
+/// <summary>
+/// Fires due schedules: sleeps on a timer set to the earliest next fire (no fixed polling of the schedule table
+/// except the cross-process poll interval), plans each due schedule and writes all firings in one transaction.
+/// </summary>
+internal sealed partial class Scheduler(
+    IRotaStore store,
+    RotaOptions options,
+    TimeProvider time,
+    CompiledScheduleCache compiled,
+    ILogger logger)
+{
+    public WakeSignal Wake { get; } = new();
+
+    /// <summary>Raised after runs were inserted (wake the dispatcher) and with runs to cancel (overlap policies).</summary>
+    public event Action<int>? RunsInserted;
+    public event Action<IReadOnlyList<long>, string>? CancelRequested;
+
+    /// <summary>Fires every schedule due at the current time; returns the number of runnable runs inserted.</summary>
+    public async Task<int> FireDueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var due = await store.ScheduleGetDue(new ScheduleGetDueParams(now), ct).ConfigureAwait(false);
+        if (due.Count == 0) return 0;
+        var taskIds = due.Select(d => d.TaskId).Distinct().ToList();
+        var counts = await store.RunActiveCounts(taskIds, ct).ConfigureAwait(false);
+        var plans = new List<OccurrencePlan>(due.Count);
+        foreach (var schedule in due)
+        {
+            var task = schedule.Task!;
+            try
+            {
+                var cs = compiled.Get(schedule);
+                var active = counts.GetValueOrDefault(task.Id) ?? new RunActiveCount(0, 0);
+                var needsRuns = active.Running + active.Waiting > 0 && task.Definition.Overlap.Kind is Tasks.OverlapKind.CancelOther or Tasks.OverlapKind.TerminateOther;
+                var activeRuns = needsRuns ? await store.RunActiveList(new RunActiveListParams(task.Id), ct).ConfigureAwait(false) : [];
+                var lastStart = task.Definition.MinSpacing is null ? null : await store.RunLastStartedAt(task.Id, ct).ConfigureAwait(false);
+                var plan = OccurrencePlanner.Plan(schedule, cs, task, now, active, activeRuns, lastStart);
+                var inserted = plan.Fire.Runs.Count(r => r.Status is RunStatus.Available or RunStatus.Scheduled);
+                counts = new Dictionary<long, RunActiveCount>(counts) { [task.Id] = active with { Waiting = active.Waiting + inserted } };
+                plans.Add(plan);
+            }
+            catch (RotaException ex)
+            {
+                // A schedule that cannot be computed (e.g. a zone removed from tzdata) is parked, not retried every tick.
+                LogScheduleBroken(ex, schedule.TaskName, schedule.Name);
+                plans.Add(new OccurrencePlan(new ScheduleFireParams(schedule.Id, [], null, null, null, 0), [], null));
+            }
+        }
+        await store.ScheduleFireMany(plans.Select(p => p.Fire).ToList(), ct).ConfigureAwait(false);
+        var runnable = plans.Sum(p => p.Fire.Runs.Count(r => r.Status is RunStatus.Available or RunStatus.Scheduled));
+        foreach (var p in plans.Where(p => p.RunsToCancel.Count > 0)) CancelRequested?.Invoke(p.RunsToCancel, p.CancelReason!);
+        if (runnable > 0) RunsInserted?.Invoke(runnable);
+        return runnable;
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            var wait = options.PollInterval;
+            try
+            {
+                await FireDueAsync(stopping).ConfigureAwait(false);
+                var next = await store.ScheduleNextFireAt(stopping).ConfigureAwait(false);
+                if (next is { } n)
+                {
+                    var until = n - time.GetUtcNow();
+                    if (until < wait) wait = until;
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
+            catch (Exception ex) { LogFireFailed(ex); }
+            if (wait <= TimeSpan.Zero) continue;
+            try { await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false); }
+            catch (OperationCanceledException) { break; }
+        }
+    }
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "scheduler: schedule {Schedule} of task {Task} cannot be computed and is parked")]
+    private partial void LogScheduleBroken(Exception ex, string task, string schedule);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "scheduler: firing due schedules failed; retrying")]
+    private partial void LogFireFailed(Exception ex);
+}
