@@ -96,6 +96,25 @@ public sealed class RotaClient
         return new TriggerResult(result.Id, insert.Status, skip, false, conflicting);
     }
 
+    /// <summary>Queues many runs of one task in one transaction (fire-and-forget jobs). Overlap is not checked:
+    /// use a task with <c>overlap: allow_all</c> (or buffer_all) for bulk work. Returns the run ids.</summary>
+    public async Task<IReadOnlyList<long>> EnqueueManyAsync(string taskName, IReadOnlyList<System.Text.Json.Nodes.JsonObject?> parameters,
+        string? triggeredBy = null, CancellationToken ct = default)
+    {
+        var task = await _store.TaskGet(taskName, ct).ConfigureAwait(false)
+            ?? throw new RotaException("task.not_found", $"task: no task named '{taskName}'");
+        var now = _time.GetUtcNow();
+        var rows = parameters.Select(p => new RunInsertParams
+        {
+            TaskId = task.Id, Trigger = RunTrigger.Api, TriggeredBy = triggeredBy, Status = RunStatus.Available,
+            Queue = task.Definition.Queue, Priority = task.Definition.Priority, ScheduledAt = now,
+            MaxAttempts = Math.Max(1, task.Definition.Retry.MaxAttempts), Parameters = p, Now = now,
+        }).ToList();
+        var result = await _store.RunInsertMany(rows, ct).ConfigureAwait(false);
+        _signals.RunsInserted();
+        return result.Select(r => r.Id).ToList();
+    }
+
     /// <summary>Cancels a waiting run at once, or asks a running one to stop (cooperative cancellation).</summary>
     public async Task<RunCancelResult> CancelRunAsync(long runId, string reason = "cancelled by request", CancellationToken ct = default)
     {
