@@ -44,16 +44,16 @@ public sealed partial class SqliteStore : IRotaStore
     public static async Task<SqliteStore> OpenAsync(string path, CancellationToken ct = default)
     {
         var store = new SqliteStore(path);
-        var dir = System.IO.Path.GetDirectoryName(store.Path);
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         try
         {
+            var dir = System.IO.Path.GetDirectoryName(store.Path);
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
             var writer = new SqliteConnection(store._connectionString);
             await writer.OpenAsync(ct);
             await writer.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
             store._writer = writer;
         }
-        catch (SqliteException ex)
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
             throw new RotaException("store.open_failed", $"store: cannot open SQLite database '{store.Path}': {ex.Message}", inner: ex);
         }
