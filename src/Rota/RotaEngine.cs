@@ -83,9 +83,10 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         if (_stopping.IsCancellationRequested) return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_loops).ConfigureAwait(false);
-        await _dispatcher.WaitIdleAsync(_options.ShutdownGrace, cancellationToken).ConfigureAwait(false);
+        await _dispatcher.WaitIdleAsync(_options.ShutdownGrace, _time, cancellationToken).ConfigureAwait(false);
         _dispatcher.InterruptAll();
-        await _dispatcher.WaitIdleAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(false);
+        // A safety bound in real time: handlers that ignore cancellation must not hang shutdown forever.
+        await _dispatcher.WaitIdleAsync(TimeSpan.FromSeconds(5), TimeProvider.System, CancellationToken.None).ConfigureAwait(false);
         _completer.Complete();
         if (_completerLoop is not null) await _completerLoop.ConfigureAwait(false);
         await _completer.FlushProgressAsync().ConfigureAwait(false);
@@ -111,6 +112,9 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
             await Task.WhenAll(started).ConfigureAwait(false);
         }
     }
+
+    /// <summary>Writes buffered progress updates now (the background loop does this every 250 ms).</summary>
+    public Task FlushProgressAsync() => _completer.FlushProgressAsync();
 
     /// <summary>Runs the rescuer once (also done at start and on every maintenance pass).</summary>
     public Task<IReadOnlyList<RunRescueResult>> RescueAsync(CancellationToken ct = default) => _rescuer.RescueAsync(startup: false, ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Rota.Storage.Sqlite;
@@ -28,9 +29,9 @@ public sealed class TestEngine : IAsyncDisposable
     {
         var time = new FakeTimeProvider(start ?? Start);
         var db = await TestSqlite.CreateAsync(time.GetUtcNow());
-        var options = new RotaOptions { NodeName = "test-node" };
+        var options = new RotaOptions { NodeName = "test-node", ShutdownGrace = TimeSpan.Zero };
         configure?.Invoke(options);
-        var engine = new RotaEngine(db.Store, options, time, new EmptyServiceProvider(), NullLoggerFactory.Instance);
+        var engine = new RotaEngine(db.Store, options, time, new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddSingleton<TimeProvider>(time).BuildServiceProvider(), NullLoggerFactory.Instance);
         return new TestEngine(db, time, engine, options);
     }
 
@@ -38,10 +39,5 @@ public sealed class TestEngine : IAsyncDisposable
     {
         await Engine.DisposeAsync();
         await Db.DisposeAsync();
-    }
-
-    private sealed class EmptyServiceProvider : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
     }
 }

@@ -51,11 +51,11 @@ internal sealed partial class Dispatcher(
         foreach (var run in _active.Values) run.Cancellation.Cancel();
     }
 
-    public async Task WaitIdleAsync(TimeSpan limit, CancellationToken ct)
+    public async Task WaitIdleAsync(TimeSpan limit, TimeProvider clock, CancellationToken ct)
     {
         var all = _active.Values.Select(a => a.Execution).ToArray();
         if (all.Length == 0) return;
-        await Task.WhenAny(Task.WhenAll(all), Task.Delay(limit, time, ct)).ConfigureAwait(false);
+        await Task.WhenAny(Task.WhenAll(all), Task.Delay(limit, clock, ct)).ConfigureAwait(false);
     }
 
     /// <summary>One pass: claims what fits in each queue and starts it. Returns the started executions.</summary>

@@ -29,8 +29,10 @@ internal sealed partial class RunExecutor(
         TaskOutcome outcome;
         try
         {
-            await using var scope = services.CreateAsyncScope();
-            var handler = handlers.Create(task.Handler, scope.ServiceProvider);
+            // One DI scope per attempt, like a request scope, when the host provides scopes.
+            var scopes = services.GetService<IServiceScopeFactory>();
+            await using var scope = scopes?.CreateAsyncScope();
+            var handler = handlers.Create(task.Handler, scope?.ServiceProvider ?? services);
             outcome = await handler.ExecuteAsync(context).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)

@@ -6,15 +6,15 @@ namespace Rota.Tasks;
 /// <param name="Factor">Multiplier per further attempt (default 2).</param>
 /// <param name="MaxDelay">Cap on one delay (default 10 min).</param>
 /// <param name="Jitter">Full jitter: the delay is drawn uniformly from [0, computed] (default true).</param>
-/// <param name="RetryPermanentErrors">Retry errors not marked transient too (default true: an exception of
-/// unknown kind is treated as worth retrying; handlers opt out by returning a permanent error).</param>
+/// <param name="RetryPermanentErrors">Retry errors not marked transient too (default false; exceptions of
+/// unknown kind count as transient, so only errors a handler marks permanent are not retried).</param>
 public sealed record RetryPolicy(
     int MaxAttempts = 3,
     TimeSpan? BaseDelay = null,
     double Factor = 2,
     TimeSpan? MaxDelay = null,
     bool Jitter = true,
-    bool RetryPermanentErrors = true)
+    bool RetryPermanentErrors = false)
 {
     public static RetryPolicy Default { get; } = new();
 
