@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Rota.Storage;
+using Rota.Storage.Sqlite;
+
+namespace Rota.Cli;
+
+/// <summary>What every command needs: the global options, the output writers, and a way to open the store.</summary>
+public sealed class CliContext(TextWriter stdout, TextWriter stderr)
+{
+    public static readonly Option<string> DbOption = new("--db")
+    {
+        Description = "SQLite database file (env ROTA_DB)",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ROTA_DB") is { Length: > 0 } db ? db : Path.Combine("data", "rota.db"),
+    };
+
+    public static readonly Option<string?> ConfigOption = new("--config")
+    {
+        Description = "Configuration file of tasks (env ROTA_CONFIG; default ./rota.yaml when present)",
+        Recursive = true,
+    };
+
+    public TextWriter Out { get; } = stdout;
+    public TextWriter Error { get; } = stderr;
+    public TimeProvider Time { get; } = TimeProvider.System;
+
+    public static string DbPath(ParseResult p) => p.GetValue(DbOption)!;
+
+    /// <summary>The config file to use, or null when none is given and ./rota.yaml does not exist.</summary>
+    public static string? ConfigPath(ParseResult p)
+    {
+        var given = p.GetValue(ConfigOption) ?? Environment.GetEnvironmentVariable("ROTA_CONFIG");
+        if (!string.IsNullOrWhiteSpace(given)) return given;
+        return File.Exists("rota.yaml") ? "rota.yaml" : null;
+    }
+
+    /// <summary>Opens the store and applies pending migrations (every command but <c>migrate</c> does).</summary>
+    public async Task<SqliteStore> OpenStoreAsync(ParseResult p, bool migrate = true)
+    {
+        var store = await SqliteStore.OpenAsync(DbPath(p));
+        if (migrate) await store.MigrationUp(new MigrationUpParams(Time.GetUtcNow()));
+        return store;
+    }
+
+    public RotaClient Client(IRotaStore store) => new(store, Time);
+
+    public void Fail(string code, string message) => Error.WriteLine($"error[{code}]: {message}");
+}

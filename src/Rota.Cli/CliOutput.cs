@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Rota.Cli;
+
+/// <summary>Renders results as Spectre tables for people or as JSON (snake_case, ISO 8601 UTC) for scripts.</summary>
+public static class CliOutput
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new UtcDateConverter() },
+    };
+
+    public static void WriteJson(TextWriter w, object? value) => w.WriteLine(JsonSerializer.Serialize(value, Json));
+
+    public static IAnsiConsole Console(TextWriter w) => AnsiConsole.Create(new AnsiConsoleSettings
+    {
+        Out = new AnsiConsoleOutput(w),
+        Ansi = ReferenceEquals(w, System.Console.Out) && !System.Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+        ColorSystem = ColorSystemSupport.Detect,
+        Interactive = InteractionSupport.No,
+    });
+
+    public static void WriteTable(TextWriter w, string[] headers, IEnumerable<string?[]> rows)
+    {
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var h in headers) table.AddColumn(new TableColumn(h));
+        foreach (var r in rows) table.AddRow(r.Select(c => (IRenderable)new Text(c ?? "–")).ToArray());
+        var console = Console(w);
+        console.Profile.Width = 200;
+        console.Write(table);
+    }
+
+    public static string When(DateTimeOffset? t) => t is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "–";
+
+    public static string Span(TimeSpan? t) => t switch
+    {
+        null => "–",
+        { TotalSeconds: < 1 } v => $"{v.TotalMilliseconds:0} ms",
+        { TotalMinutes: < 1 } v => $"{v.TotalSeconds:0.0} s",
+        { TotalHours: < 1 } v => $"{v.Minutes}m{v.Seconds:00}s",
+        var v => $"{(int)v.Value.TotalHours}h{v.Value.Minutes:00}m",
+    };
+
+    public static JsonNode? Node(JsonObject? o) => o?.DeepClone();
+
+    private sealed class UtcDateConverter : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture);
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFF'Z'", CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Rota.Hosting;
+using Rota.Storage.Sqlite;
+
+namespace Rota.Cli.Commands;
+
+/// <summary><c>rota serve</c>: host the engine until Ctrl+C / SIGTERM, then shut down gracefully.</summary>
+public static class ServeCommand
+{
+    public static Command Create(CliContext ctx)
+    {
+        var node = new Option<string?>("--node") { Description = "Node name (default host-pid)" };
+        var serve = new Command("serve", "Run schedules and execute work until stopped (Ctrl+C)") { node };
+        serve.SetAction(async (p, ct) =>
+        {
+            var db = Path.GetFullPath(CliContext.DbPath(p));
+            Directory.CreateDirectory(Path.GetDirectoryName(db)!);
+            using var dbLock = Lock(db);
+            var configPath = CliContext.ConfigPath(p);
+            var doc = configPath is null ? null : ConfigApplier.Load(configPath);
+
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+            var schedulerEnabled = !string.Equals(Environment.GetEnvironmentVariable("ROTA_SCHEDULER_ENABLED"), "false", StringComparison.OrdinalIgnoreCase);
+            RotaOptions? options = null;
+            builder.Services.AddRota(o =>
+            {
+                o.SchedulerEnabled = schedulerEnabled;
+                if (p.GetValue(node) is { Length: > 0 } n) o.NodeName = n;
+                options = o;
+            }).UseSqlite(db);
+            builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
+            using var host = builder.Build();
+
+            var engine = host.Services.GetRequiredService<RotaEngine>();
+            var tasks = 0;
+            if (doc is not null)
+            {
+                var changes = await ConfigApplier.ApplyAsync(doc, engine.Client, dryRun: false, ct);
+                tasks = changes.Count(c => c.What is "created" or "updated" or "unchanged");
+            }
+            var total = (await engine.Client.ListTasksAsync(ct)).Count;
+            ctx.Out.WriteLine($"rota: serving {db} — {total} task(s) ({tasks} from {configPath ?? "no config file"}), scheduler {(schedulerEnabled ? "on" : "OFF (ROTA_SCHEDULER_ENABLED=false)")}, node {options!.NodeName}. Ctrl+C stops.");
+            await host.RunAsync(ct);
+            ctx.Out.WriteLine("rota: stopped");
+            return ExitCodes.Ok;
+        });
+        return serve;
+    }
+
+    /// <summary>One <c>serve</c> per database file: an exclusive lock on <c>&lt;db&gt;.lock</c>, released by the OS if we die.</summary>
+    private static FileStream Lock(string db)
+    {
+        try
+        {
+            return new FileStream(db + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new RotaException("serve.locked", $"serve: another 'rota serve' is already using {db} (lock file {db}.lock)", inner: ex);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Rota.Configuration;
+using Rota.Hosting;
+using Rota.Storage;
+
+namespace Rota.Cli;
+
+/// <summary>Loads a configuration file, validates all of it first, then writes queues and tasks to the store.</summary>
+public static class ConfigApplier
+{
+    /// <summary>Handler kinds a default <c>rota serve</c> can run.</summary>
+    public static IReadOnlySet<string> KnownHandlers()
+    {
+        var services = new ServiceCollection();
+        services.AddRota();
+        var options = services.BuildServiceProvider().GetRequiredService<RotaOptions>();
+        return options.Handlers.Kinds.Append("noop").ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Validates the whole file (throws listing every error, touching nothing) and returns it.</summary>
+    public static RotaConfigDocument Load(string path) => ConfigLoader.LoadFile(path, KnownHandlers());
+
+    public sealed record Change(string Task, string What);
+
+    /// <summary>Applies a validated document; returns one line per task: created, updated or unchanged.</summary>
+    public static async Task<IReadOnlyList<Change>> ApplyAsync(RotaConfigDocument doc, RotaClient client, bool dryRun, CancellationToken ct = default)
+    {
+        var changes = new List<Change>();
+        var store = client.Store;
+        foreach (var q in doc.Queues)
+            if (!dryRun) await store.QueueUpsert(new QueueUpsertParams(q.Name, q.Concurrency), ct);
+        foreach (var task in doc.Tasks)
+        {
+            var existing = await store.TaskGet(task.Name, ct);
+            var what = existing is null ? "created"
+                : DefinitionJson.Serialize(existing.Definition with { Enabled = task.Enabled, PausedReason = task.PausedReason, PausedUntil = task.PausedUntil }) == DefinitionJson.Serialize(task)
+                    ? "unchanged" : "updated";
+            if (!dryRun)
+            {
+                var row = await client.ApplyAsync(task, ct);
+                if (what == "unchanged" && row.Version != existing!.Version) what = "updated";
+            }
+            changes.Add(new Change(task.Name, what));
+        }
+        var inFile = doc.Tasks.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var t in await store.TaskList(new TaskListParams(), ct))
+            if (!inFile.Contains(t.Name) && t.Definition.Origin == Tasks.TaskOrigin.Config)
+                changes.Add(new Change(t.Name, "not in the file (kept; delete it with 'rota task delete')"));
+        return changes;
+    }
+}
