@@ -7,7 +7,6 @@ internal static class BuiltInHandlers
 {
     public static void Register(RotaBuilder builder)
     {
-        // http and command are registered here once they land (see docs/handlers.md).
-        _ = builder;
+        builder.AddHandler<CommandTaskHandler>("command");
     }
 }
