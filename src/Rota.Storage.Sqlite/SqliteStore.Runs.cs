@@ -47,15 +47,16 @@ public sealed partial class SqliteStore
     public Task<DateTimeOffset?> RunNextScheduledAt(CancellationToken ct = default) =>
         ReadAsync(async c => At(await c.ExecuteScalarAsync<long?>(Sql["RunNextScheduledAt"])), ct);
 
-    public async Task<IReadOnlyList<RunRecord>> RunClaimNext(RunClaimNextParams p, CancellationToken ct = default)
+    public Task<IReadOnlyList<RunRecord>> RunClaimNext(RunClaimNextParams p, CancellationToken ct = default)
     {
-        if (p.Limit <= 0) return [];
-        var claimed = await WriteAsync(async (c, tx) =>
+        if (p.Limit <= 0) return Task.FromResult<IReadOnlyList<RunRecord>>([]);
+        return WriteAsync<IReadOnlyList<RunRecord>>(async (c, tx) =>
         {
-            var candidates = await c.QueryAsync<(long Id, long TaskId, long MaxConcurrency, long Running)>(Sql["RunClaimCandidates"],
-                new { queue = p.Queue, now = Ms(p.Now), scan = p.Limit * 4 }, tx);
+            var candidates = await c.QueryAsync<(long Id, long TaskId, string TaskName, long TaskVersion, long MaxConcurrency, long Running)>(
+                Sql["RunClaimCandidates"], new { queue = p.Queue, now = Ms(p.Now), scan = p.Limit * 4 }, tx);
             // A task with a concurrency limit may appear several times; take only as many as it has free slots.
             var taken = new Dictionary<long, long>();
+            var tasks = new Dictionary<long, (string Name, long Version)>();
             var ids = new List<long>(p.Limit);
             foreach (var cand in candidates)
             {
@@ -67,59 +68,67 @@ public sealed partial class SqliteStore
                     taken[cand.TaskId] = already + 1;
                 }
                 ids.Add(cand.Id);
+                tasks[cand.TaskId] = (cand.TaskName, cand.TaskVersion);
             }
             if (ids.Count == 0) return [];
-            var json = "[" + string.Join(',', ids) + "]";
-            var updated = (await c.QueryAsync<long>(Sql["RunClaim"],
-                new { ids = json, node = p.Node, now = Ms(p.Now), lease_until = Ms(p.LeaseUntil) }, tx)).ToList();
-            return updated;
+            var rows = await c.QueryAsync<RunDbRow>(Sql["RunClaim"],
+                new { ids = "[" + string.Join(',', ids) + "]", node = p.Node, now = Ms(p.Now), lease_until = Ms(p.LeaseUntil) }, tx);
+            var claimed = new List<RunRecord>(ids.Count);
+            foreach (var row in rows)
+            {
+                (row.TaskName, row.TaskVersion) = tasks[row.TaskId];
+                claimed.Add(SqliteMapping.ToRun(row));
+            }
+            // Same order as the candidates: priority, then time.
+            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            claimed.Sort((a, b) => order[a.Id].CompareTo(order[b.Id]));
+            return claimed;
         }, ct);
-        if (claimed.Count == 0) return [];
-        var idsJson = "[" + string.Join(',', claimed) + "]";
-        return await ReadAsync<IReadOnlyList<RunRecord>>(async c =>
-            (await c.QueryAsync<RunDbRow>(Sql["RunGetMany"], new { ids = idsJson })).Select(SqliteMapping.ToRun).ToList(), ct);
     }
 
     public Task<int> RunCompleteMany(IReadOnlyList<RunCompletion> completions, CancellationToken ct = default) =>
         completions.Count == 0 ? Task.FromResult(0) : WriteAsync(async (c, tx) =>
         {
             var applied = 0;
-            foreach (var x in completions)
+            foreach (var x in completions.Where(x => x.Status == RunStatus.Scheduled))
             {
-                var args = new
+                var args = CompletionArgs(x);
+                if (!x.IsSnooze)
+                    await c.ExecuteAsync(Sql["RunAttemptRecord"], args with { status = TextNames.Of(RunStatus.Failed) }, tx);
+                applied += await c.ExecuteAsync(Sql["RunReschedule"], args, tx);
+            }
+            var terminal = completions.Where(x => x.Status != RunStatus.Scheduled).ToList();
+            if (terminal.Count == 0) return applied;
+            // Set-based: the whole batch is one JSON parameter, two statements, whatever its size.
+            var batch = CompletionBatchJson.Write(terminal);
+            await c.ExecuteAsync(Sql["RunAttemptRecordMany"], new { batch }, tx);
+            var done = (await c.QueryAsync<(long Id, long TaskId)>(Sql["RunCompleteMany"], new { batch }, tx)).ToDictionary(r => r.Id, r => r.TaskId);
+            applied += done.Count;
+            foreach (var group in terminal.Where(x => done.ContainsKey(x.RunId)).GroupBy(x => done[x.RunId]))
+            {
+                var ordered = group.OrderBy(x => x.EndedAt).ToList();
+                var lastSuccess = ordered.FindLastIndex(x => !x.Status.IsFailure());
+                var failures = ordered.Skip(lastSuccess + 1).Count(x => x.Status.IsFailure());
+                await c.ExecuteAsync(Sql["TaskRecordOutcomes"], new
                 {
-                    id = x.RunId,
-                    attempt = x.Attempt,
-                    status = TextNames.Of(x.Status),
-                    ended_at = Ms(x.EndedAt),
-                    reason = x.Reason,
-                    stats = x.Stats?.ToJsonString(),
-                    error_type = x.Error?.Type,
-                    error_message = x.Error?.Message,
-                    error_details = x.Error?.Details,
-                    error_transient = x.Error is null ? (int?)null : x.Error.IsTransient ? 1 : 0,
-                    logs = x.Logs,
-                    progress = x.Progress,
-                    scheduled_at = Ms(x.NextScheduledAt),
-                    snooze = x.IsSnooze ? 1 : 0,
-                };
-                if (x.Status == RunStatus.Scheduled)
-                {
-                    if (!x.IsSnooze)
-                        await c.ExecuteAsync(Sql["RunAttemptRecord"], args with { status = TextNames.Of(RunStatus.Failed) }, tx);
-                    applied += await c.ExecuteAsync(Sql["RunReschedule"], args, tx);
-                    continue;
-                }
-                await c.ExecuteAsync(Sql["RunAttemptRecord"], args, tx);
-                var n = await c.ExecuteAsync(Sql["RunComplete"], args, tx);
-                if (n == 0) continue;
-                applied += n;
-                var failed = x.Status.IsFailure() ? 1 : 0;
-                await c.ExecuteAsync(Sql["TaskRecordOutcome"], new { run_id = x.RunId, ended_at = Ms(x.EndedAt), status = args.status, failed }, tx);
-                if (failed == 1) await c.ExecuteAsync(Sql["TaskPauseIfFailing"], new { run_id = x.RunId }, tx);
+                    task_id = group.Key, ended_at = Ms(ordered[^1].EndedAt), status = TextNames.Of(ordered[^1].Status),
+                    reset = lastSuccess >= 0 ? 1 : 0, failures,
+                }, tx);
+                if (failures > 0) await c.ExecuteAsync(Sql["TaskPauseIfFailingById"], new { task_id = group.Key }, tx);
             }
             return applied;
         }, ct);
+
+    private static CompletionParams CompletionArgs(RunCompletion x) => new(
+        x.RunId, x.Attempt, TextNames.Of(x.Status), Ms(x.EndedAt), x.Reason, x.Stats?.ToJsonString(), x.Error?.Type,
+        x.Error?.Message, x.Error?.Details, x.Error is null ? null : x.Error.IsTransient ? 1 : 0, x.Logs, x.Progress,
+        Ms(x.NextScheduledAt), x.IsSnooze ? 1 : 0);
+
+#pragma warning disable IDE1006 // Dapper binds these by name to @snake_case parameters.
+    private sealed record CompletionParams(long id, int attempt, string status, long ended_at, string? reason, string? stats,
+        string? error_type, string? error_message, string? error_details, int? error_transient, string? logs, int? progress,
+        long? scheduled_at, int snooze);
+#pragma warning restore IDE1006
 
     public Task<IReadOnlyList<long>> RunHeartbeatMany(RunHeartbeatParams p, CancellationToken ct = default)
     {

@@ -13,7 +13,7 @@ SELECT id FROM rota_runs WHERE trigger = 'schedule' AND schedule_id = @schedule_
 SELECT id FROM rota_runs WHERE task_id = @task_id AND idempotency_key = @idempotency_key;
 
 -- name: RunClaimCandidates
-SELECT r.id, r.task_id, t.max_concurrency,
+SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, t.max_concurrency,
        CASE WHEN t.max_concurrency = 0 THEN 0
             ELSE (SELECT count(*) FROM rota_runs x WHERE x.task_id = r.task_id AND x.status = 'running') END AS running
 FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
@@ -28,7 +28,7 @@ LIMIT @scan;
 UPDATE rota_runs SET status = 'running', attempt = attempt + 1, node = @node, started_at = @now,
     first_started_at = coalesce(first_started_at, @now), lease_until = @lease_until, progress = NULL, progress_text = NULL
 WHERE id IN (SELECT value FROM json_each(@ids)) AND status IN ('scheduled', 'available')
-RETURNING id;
+RETURNING *;
 
 -- name: RunGet
 SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
@@ -68,12 +68,49 @@ INSERT OR REPLACE INTO rota_run_attempts (run_id, attempt, node, started_at, end
 SELECT id, attempt, node, started_at, @ended_at, @status, @error_type, @error_message
 FROM rota_runs WHERE id = @id AND status = 'running' AND attempt = @attempt;
 
--- name: RunComplete
-UPDATE rota_runs SET status = @status, ended_at = @ended_at, reason = coalesce(@reason, reason),
-    stats = coalesce(@stats, stats), error_type = @error_type, error_message = @error_message,
-    error_details = @error_details, error_transient = @error_transient, logs = coalesce(@logs, logs),
-    progress = coalesce(@progress, progress), lease_until = NULL
-WHERE id = @id AND status = 'running' AND attempt = @attempt;
+-- name: RunAttemptRecordMany
+WITH b AS (
+    SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.attempt') AS attempt,
+           json_extract(value, '$.status') AS status, json_extract(value, '$.ended_at') AS ended_at,
+           json_extract(value, '$.error_type') AS error_type, json_extract(value, '$.error_message') AS error_message
+    FROM json_each(@batch))
+INSERT OR REPLACE INTO rota_run_attempts (run_id, attempt, node, started_at, ended_at, status, error_type, error_message)
+SELECT r.id, r.attempt, r.node, r.started_at, b.ended_at, b.status, b.error_type, b.error_message
+FROM b JOIN rota_runs r ON r.id = b.id AND r.status = 'running' AND r.attempt = b.attempt;
+
+-- name: RunCompleteMany
+WITH b AS (
+    SELECT json_extract(value, '$.id') AS id, json_extract(value, '$.attempt') AS attempt,
+           json_extract(value, '$.status') AS status, json_extract(value, '$.ended_at') AS ended_at,
+           json_extract(value, '$.reason') AS reason, json_extract(value, '$.stats') AS stats,
+           json_extract(value, '$.error_type') AS error_type, json_extract(value, '$.error_message') AS error_message,
+           json_extract(value, '$.error_details') AS error_details, json_extract(value, '$.error_transient') AS error_transient,
+           json_extract(value, '$.logs') AS logs, json_extract(value, '$.progress') AS progress
+    FROM json_each(@batch))
+UPDATE rota_runs SET status = b.status, ended_at = b.ended_at, reason = coalesce(b.reason, rota_runs.reason),
+    stats = coalesce(b.stats, rota_runs.stats), error_type = b.error_type, error_message = b.error_message,
+    error_details = b.error_details, error_transient = b.error_transient, logs = coalesce(b.logs, rota_runs.logs),
+    progress = coalesce(b.progress, rota_runs.progress), lease_until = NULL
+FROM b
+WHERE rota_runs.id = b.id AND rota_runs.status = 'running' AND rota_runs.attempt = b.attempt
+RETURNING rota_runs.id, rota_runs.task_id;
+
+-- name: TaskRecordOutcomes
+UPDATE rota_tasks SET
+    last_run_at = @ended_at,
+    last_status = @status,
+    consecutive_failures = CASE WHEN @reset = 1 THEN @failures ELSE consecutive_failures + @failures END
+WHERE id = @task_id;
+
+-- name: TaskPauseIfFailingById
+UPDATE rota_tasks SET enabled = 0,
+    paused_reason = 'paused after ' || consecutive_failures || ' consecutive failures',
+    definition = json_set(definition, '$.enabled', json('false'), '$.paused_reason',
+                          'paused after ' || consecutive_failures || ' consecutive failures')
+WHERE id = @task_id
+  AND enabled = 1
+  AND json_extract(definition, '$.pause_after_failures') IS NOT NULL
+  AND consecutive_failures >= json_extract(definition, '$.pause_after_failures');
 
 -- name: RunReschedule
 UPDATE rota_runs SET status = 'scheduled', scheduled_at = @scheduled_at, attempt = attempt - @snooze,

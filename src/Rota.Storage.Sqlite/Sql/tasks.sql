@@ -36,20 +36,3 @@ WHERE name = @name;
 
 -- name: TaskDelete
 DELETE FROM rota_tasks WHERE name = @name;
-
--- name: TaskRecordOutcome
-UPDATE rota_tasks SET
-    last_run_at = @ended_at,
-    last_status = @status,
-    consecutive_failures = CASE WHEN @failed = 1 THEN consecutive_failures + 1 ELSE 0 END
-WHERE id = (SELECT task_id FROM rota_runs WHERE id = @run_id);
-
--- name: TaskPauseIfFailing
-UPDATE rota_tasks SET enabled = 0,
-    paused_reason = 'paused after ' || consecutive_failures || ' consecutive failures',
-    definition = json_set(definition, '$.enabled', json('false'), '$.paused_reason',
-                          'paused after ' || consecutive_failures || ' consecutive failures')
-WHERE id = (SELECT task_id FROM rota_runs WHERE id = @run_id)
-  AND enabled = 1
-  AND json_extract(definition, '$.pause_after_failures') IS NOT NULL
-  AND consecutive_failures >= json_extract(definition, '$.pause_after_failures');
