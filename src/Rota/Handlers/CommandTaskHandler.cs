@@ -72,7 +72,7 @@ public sealed class CommandTaskHandler(IOptions<RotaOptions> options) : ITaskHan
         }
         catch (OperationCanceledException)
         {
-            KillTree(process);
+            await KillTreeAsync(process).ConfigureAwait(false);
             context.Log($"command: killed {program} (pid {process.Id}) after {(timeoutCts.IsCancellationRequested ? "its timeout" : "cancellation")}");
             if (timeoutCts.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
                 return TaskOutcome.Fail(new RunError("command.timeout", $"command: '{program}' did not finish within {timeout}", IsTransient: true), Stats(process, stdout, stderr, context, started));
@@ -110,10 +110,14 @@ public sealed class CommandTaskHandler(IOptions<RotaOptions> options) : ITaskHan
         while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line) onLine(line);
     }
 
-    private static void KillTree(Process process)
+    /// <summary>Kills the process tree and waits (bounded) until the kernel reports it gone, so a cancelled run leaves nothing behind.</summary>
+    private static async Task KillTreeAsync(Process process)
     {
         try { if (!process.HasExited) process.Kill(entireProcessTree: true); }
-        catch (InvalidOperationException) { }
+        catch (InvalidOperationException) { return; }
         catch (Win32Exception) { }
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try { await process.WaitForExitAsync(bound.Token).ConfigureAwait(false); }
+        catch (OperationCanceledException) { }
     }
 }

@@ -54,6 +54,13 @@ public abstract class PolicyTestBase
             return Execution.TaskOutcome.Success();
         }
 
+        /// <summary>Waits (real time, bounded) until <paramref name="n"/> runs have entered the handler.</summary>
+        public async Task WaitForCalls(int n)
+        {
+            for (var i = 0; i < 2000 && Volatile.Read(ref Calls) < n; i++) await Task.Delay(5);
+            Assert.True(Volatile.Read(ref Calls) >= n, $"expected {n} handler calls, saw {Calls}");
+        }
+
         public void Release()
         {
             var old = _release;
