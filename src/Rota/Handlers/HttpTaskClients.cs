@@ -9,8 +9,13 @@ namespace Rota.Handlers;
 /// </summary>
 public sealed class HttpTaskClients : IDisposable
 {
-    private readonly Lazy<HttpClient> _guarded = new(() => Create(OutboundAddressGuard.PublicOnly));
+    private readonly Lazy<HttpClient> _guarded;
     private readonly Lazy<HttpClient> _trusted = new(() => Create(OutboundAddressGuard.AllowAll));
+
+    public HttpTaskClients() : this(OutboundAddressGuard.PublicOnly) { }
+
+    /// <summary>For tests: a different guard for API tasks (e.g. one that also allows 127.0.0.1).</summary>
+    internal HttpTaskClients(OutboundAddressGuard guard) => _guarded = new(() => Create(guard));
 
     /// <summary>The client for a task: guarded (public addresses only) or trusted (any address).</summary>
     public HttpClient For(bool guarded) => guarded ? _guarded.Value : _trusted.Value;
