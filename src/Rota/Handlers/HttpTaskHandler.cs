@@ -43,11 +43,11 @@ public sealed class HttpTaskHandler(HttpTaskClients clients, IOptions<RotaOption
             context.Log($"http: {request.Method} {request.Url} timed out after {request.Timeout}");
             return TaskOutcome.Fail(new RunError("http.timeout", $"http: {request.Method} {request.Url} did not complete within {request.Timeout}", IsTransient: true));
         }
-        catch (RotaException ex)
+        catch (RotaException ex) when (ex is not Net.AddressBlockedException)
         {
             return TaskOutcome.Fail(new RunError(ex.Code, ex.Message, IsTransient: ex.IsTransient));
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or Net.AddressBlockedException && !context.CancellationToken.IsCancellationRequested)
         {
             var error = HttpFailureClassifier.Classify(ex, request.Method, request.Url);
             context.Log(error.Message);
