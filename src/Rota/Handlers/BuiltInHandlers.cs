@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rota.Hosting;
 
 namespace Rota.Handlers;
@@ -8,5 +10,7 @@ internal static class BuiltInHandlers
     public static void Register(RotaBuilder builder)
     {
         builder.AddHandler<CommandTaskHandler>("command");
+        builder.Services.TryAddSingleton<HttpTaskClients>();
+        builder.AddHandler<HttpTaskHandler>("http");
     }
 }
