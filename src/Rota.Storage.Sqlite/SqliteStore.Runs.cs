@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using Rota.Runs;
 using Rota.Storage;
@@ -50,40 +51,52 @@ public sealed partial class SqliteStore
     public Task<IReadOnlyList<RunRecord>> RunClaimNext(RunClaimNextParams p, CancellationToken ct = default)
     {
         if (p.Limit <= 0) return Task.FromResult<IReadOnlyList<RunRecord>>([]);
-        return WriteAsync<IReadOnlyList<RunRecord>>(async (c, tx) =>
+        return WriteAsync<IReadOnlyList<RunRecord>>((_, tx) => Task.FromResult(ClaimNext(p, tx)), ct);
+    }
+
+    /// <summary>Picks up to <c>Limit</c> due runs (respecting task concurrency limits) and marks them running, in one transaction.</summary>
+    private IReadOnlyList<RunRecord> ClaimNext(RunClaimNextParams p, IDbTransaction tx)
+    {
+        var limits = new Dictionary<long, (long Max, long Running)>();
+        using (var r = Cached("RunClaimLimits", tx).ExecuteReader())
+            while (r.Read()) limits[r.GetInt64(0)] = (r.GetInt64(1), r.GetInt64(2));
+        var saturated = "[" + string.Join(',', limits.Where(l => l.Value.Running >= l.Value.Max).Select(l => l.Key)) + "]";
+        // A task with a concurrency limit may appear several times; take only as many as it has free slots.
+        var tasks = new Dictionary<long, (string Name, long Version)>();
+        var ids = new List<long>(p.Limit);
+        var candidates = Cached("RunClaimCandidates", tx).With("queue", p.Queue).With("now", Ms(p.Now)).With("scan", p.Limit * 4).With("saturated", saturated);
+        using (var r = candidates.ExecuteReader())
         {
-            var candidates = await c.QueryAsync<(long Id, long TaskId, string TaskName, long TaskVersion, long MaxConcurrency, long Running)>(
-                Sql["RunClaimCandidates"], new { queue = p.Queue, now = Ms(p.Now), scan = p.Limit * 4 }, tx);
-            // A task with a concurrency limit may appear several times; take only as many as it has free slots.
-            var taken = new Dictionary<long, long>();
-            var tasks = new Dictionary<long, (string Name, long Version)>();
-            var ids = new List<long>(p.Limit);
-            foreach (var cand in candidates)
+            while (ids.Count < p.Limit && r.Read())
             {
-                if (ids.Count == p.Limit) break;
-                if (cand.MaxConcurrency > 0)
+                var (id, taskId) = (r.GetInt64(0), r.GetInt64(1));
+                if (limits.TryGetValue(taskId, out var limit))
                 {
-                    var already = taken.GetValueOrDefault(cand.TaskId);
-                    if (cand.Running + already >= cand.MaxConcurrency) continue;
-                    taken[cand.TaskId] = already + 1;
+                    if (limit.Running >= limit.Max) continue;
+                    limits[taskId] = (limit.Max, limit.Running + 1);
                 }
-                ids.Add(cand.Id);
-                tasks[cand.TaskId] = (cand.TaskName, cand.TaskVersion);
+                ids.Add(id);
+                tasks[taskId] = (r.GetString(2), r.GetInt64(3));
             }
-            if (ids.Count == 0) return [];
-            var rows = await c.QueryAsync<RunDbRow>(Sql["RunClaim"],
-                new { ids = "[" + string.Join(',', ids) + "]", node = p.Node, now = Ms(p.Now), lease_until = Ms(p.LeaseUntil) }, tx);
-            var claimed = new List<RunRecord>(ids.Count);
-            foreach (var row in rows)
+        }
+        if (ids.Count == 0) return [];
+        var claim = Cached("RunClaim", tx).With("ids", "[" + string.Join(',', ids) + "]").With("node", p.Node)
+            .With("now", Ms(p.Now)).With("lease_until", Ms(p.LeaseUntil));
+        var claimed = new List<RunRecord>(ids.Count);
+        using (var r = claim.ExecuteReader())
+        {
+            var parse = r.GetRowParser<RunDbRow>();
+            while (r.Read())
             {
+                var row = parse(r);
                 (row.TaskName, row.TaskVersion) = tasks[row.TaskId];
                 claimed.Add(SqliteMapping.ToRun(row));
             }
-            // Same order as the candidates: priority, then time.
-            var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            claimed.Sort((a, b) => order[a.Id].CompareTo(order[b.Id]));
-            return claimed;
-        }, ct);
+        }
+        // Same order as the candidates: priority, then time.
+        var order = ids.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+        claimed.Sort((a, b) => order[a.Id].CompareTo(order[b.Id]));
+        return claimed;
     }
 
     public Task<int> RunCompleteMany(IReadOnlyList<RunCompletion> completions, CancellationToken ct = default) =>
@@ -101,20 +114,20 @@ public sealed partial class SqliteStore
             if (terminal.Count == 0) return applied;
             // Set-based: the whole batch is one JSON parameter, two statements, whatever its size.
             var batch = CompletionBatchJson.Write(terminal);
-            await c.ExecuteAsync(Sql["RunAttemptRecordMany"], new { batch }, tx);
-            var done = (await c.QueryAsync<(long Id, long TaskId)>(Sql["RunCompleteMany"], new { batch }, tx)).ToDictionary(r => r.Id, r => r.TaskId);
+            Cached("RunAttemptRecordMany", tx).With("batch", batch).ExecuteNonQuery();
+            var done = new Dictionary<long, long>(terminal.Count);
+            using (var r = Cached("RunCompleteMany", tx).With("batch", batch).ExecuteReader())
+                while (r.Read()) done[r.GetInt64(0)] = r.GetInt64(1);
             applied += done.Count;
             foreach (var group in terminal.Where(x => done.ContainsKey(x.RunId)).GroupBy(x => done[x.RunId]))
             {
                 var ordered = group.OrderBy(x => x.EndedAt).ToList();
                 var lastSuccess = ordered.FindLastIndex(x => !x.Status.IsFailure());
                 var failures = ordered.Skip(lastSuccess + 1).Count(x => x.Status.IsFailure());
-                await c.ExecuteAsync(Sql["TaskRecordOutcomes"], new
-                {
-                    task_id = group.Key, ended_at = Ms(ordered[^1].EndedAt), status = TextNames.Of(ordered[^1].Status),
-                    reset = lastSuccess >= 0 ? 1 : 0, failures,
-                }, tx);
-                if (failures > 0) await c.ExecuteAsync(Sql["TaskPauseIfFailingById"], new { task_id = group.Key }, tx);
+                Cached("TaskRecordOutcomes", tx).With("task_id", group.Key).With("ended_at", Ms(ordered[^1].EndedAt))
+                    .With("status", TextNames.Of(ordered[^1].Status)).With("reset", lastSuccess >= 0 ? 1 : 0).With("failures", failures)
+                    .ExecuteNonQuery();
+                if (failures > 0) Cached("TaskPauseIfFailingById", tx).With("task_id", group.Key).ExecuteNonQuery();
             }
             return applied;
         }, ct);

@@ -74,35 +74,25 @@ public sealed partial class SqliteStore
         return await ScheduleList(new ScheduleListParams(p.TaskId), ct);
     }
 
-    private static async Task<IReadOnlyList<RunInsertResult>> InsertRuns(SqliteConnection c, IDbTransaction tx, IReadOnlyList<RunInsertParams> runs)
+    private Task<IReadOnlyList<RunInsertResult>> InsertRuns(SqliteConnection c, IDbTransaction tx, IReadOnlyList<RunInsertParams> runs)
     {
         var results = new List<RunInsertResult>(runs.Count);
+        var insert = Cached("RunInsert", tx);
         foreach (var r in runs)
         {
-            var id = await c.ExecuteScalarAsync<long?>(Sql["RunInsert"], new
-            {
-                task_id = r.TaskId,
-                schedule_id = r.ScheduleId,
-                trigger = TextNames.Of(r.Trigger),
-                triggered_by = r.TriggeredBy,
-                status = TextNames.Of(r.Status),
-                reason = r.Reason,
-                queue = r.Queue,
-                priority = r.Priority,
-                nominal_time = Ms(r.NominalTime),
-                scheduled_at = Ms(r.ScheduledAt),
-                now = Ms(r.Now),
-                ended_at = r.Status is Runs.RunStatus.Scheduled or Runs.RunStatus.Available ? (long?)null : Ms(r.Now),
-                max_attempts = r.MaxAttempts,
-                parameters = r.Parameters?.ToJsonString(),
-                idempotency_key = r.IdempotencyKey,
-            }, tx);
-            if (id is { } inserted) { results.Add(new RunInsertResult(inserted, true)); continue; }
+            var id = insert.With("task_id", r.TaskId).With("schedule_id", r.ScheduleId).With("trigger", TextNames.Of(r.Trigger))
+                .With("triggered_by", r.TriggeredBy).With("status", TextNames.Of(r.Status)).With("reason", r.Reason)
+                .With("queue", r.Queue).With("priority", r.Priority).With("nominal_time", Ms(r.NominalTime))
+                .With("scheduled_at", Ms(r.ScheduledAt)).With("now", Ms(r.Now))
+                .With("ended_at", r.Status is Runs.RunStatus.Scheduled or Runs.RunStatus.Available ? null : Ms(r.Now))
+                .With("max_attempts", r.MaxAttempts).With("parameters", r.Parameters?.ToJsonString())
+                .With("idempotency_key", r.IdempotencyKey).ExecuteScalar();
+            if (id is long inserted) { results.Add(new RunInsertResult(inserted, true)); continue; }
             var existing = r.IdempotencyKey is not null
-                ? await c.ExecuteScalarAsync<long?>(Sql["RunFindIdempotent"], new { task_id = r.TaskId, idempotency_key = r.IdempotencyKey }, tx)
-                : await c.ExecuteScalarAsync<long?>(Sql["RunFindOccurrence"], new { schedule_id = r.ScheduleId, nominal_time = Ms(r.NominalTime) }, tx);
-            results.Add(new RunInsertResult(existing ?? 0, false));
+                ? Cached("RunFindIdempotent", tx).With("task_id", r.TaskId).With("idempotency_key", r.IdempotencyKey).ExecuteScalar()
+                : Cached("RunFindOccurrence", tx).With("schedule_id", r.ScheduleId).With("nominal_time", Ms(r.NominalTime)).ExecuteScalar();
+            results.Add(new RunInsertResult(existing is long e ? e : 0, false));
         }
-        return results;
+        return Task.FromResult<IReadOnlyList<RunInsertResult>>(results);
     }
 }

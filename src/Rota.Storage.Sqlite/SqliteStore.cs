@@ -15,6 +15,7 @@ public sealed partial class SqliteStore : IRotaStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteConnection? _writer;
+    private CachedCommands? _commands;
 
     static SqliteStore()
     {
@@ -52,6 +53,7 @@ public sealed partial class SqliteStore : IRotaStore
             await writer.OpenAsync(ct);
             await writer.ExecuteAsync("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;");
             store._writer = writer;
+            store._commands = new CachedCommands(writer);
         }
         catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
         {
@@ -91,6 +93,10 @@ public sealed partial class SqliteStore : IRotaStore
         }
     }
 
+    /// <summary>The cached prepared command <paramref name="name"/>; only inside <see cref="WriteAsync"/>.</summary>
+    private SqliteCommand Cached(string name, IDbTransaction tx) =>
+        (_commands ?? throw new ObjectDisposedException(nameof(SqliteStore))).Get(name, tx);
+
     /// <summary>Runs <c>PRAGMA integrity_check</c>; "ok" when the file is sound.</summary>
     public Task<string> IntegrityCheck(CancellationToken ct = default) =>
         ReadAsync(async c => await c.ExecuteScalarAsync<string>("PRAGMA integrity_check;") ?? "", ct);
@@ -100,6 +106,8 @@ public sealed partial class SqliteStore : IRotaStore
         await _writeLock.WaitAsync();
         try
         {
+            _commands?.Dispose();
+            _commands = null;
             if (_writer is not null)
             {
                 await _writer.DisposeAsync();

@@ -129,6 +129,9 @@ internal sealed partial class Dispatcher(
                     Error = new RunError("task.not_found", $"task: task {run.TaskId} of run {run.Id} no longer exists", IsTransient: false),
                 }
                 : await executor.ExecuteAsync(run, task, active.Cancellation.Token, () => active.StopReason).ConfigureAwait(false);
+            // The slot is free once the handler returns: the next run can be claimed while this completion waits
+            // for its batch to commit (the run keeps its lease, and stays heartbeated, until then).
+            ReleaseSlot(active);
             await completer.CompleteAsync(completion).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -138,12 +141,18 @@ internal sealed partial class Dispatcher(
         }
         finally
         {
+            ReleaseSlot(active);
             _active.TryRemove(run.Id, out _);
-            _runningPerQueue.AddOrUpdate(run.Queue, 0, (_, n) => n - 1);
             active.Cancellation.Dispose();
-            Wake.Set();
         }
         Finished?.Invoke(run, completion);
+    }
+
+    private void ReleaseSlot(ActiveRun active)
+    {
+        if (Interlocked.Exchange(ref active.SlotHeld, 0) == 0) return;
+        _runningPerQueue.AddOrUpdate(active.Run.Queue, 0, (_, n) => n - 1);
+        Wake.Set();
     }
 
     private sealed class ActiveRun(RunRecord run, CancellationTokenSource cancellation)
@@ -151,6 +160,7 @@ internal sealed partial class Dispatcher(
         public RunRecord Run { get; } = run;
         public CancellationTokenSource Cancellation { get; } = cancellation;
         public volatile string? StopReason;
+        public int SlotHeld = 1;
         public Task Execution { get; set; } = Task.CompletedTask;
     }
 
