@@ -48,10 +48,15 @@ public static class CliApp
             ctx.Fail("io.error", $"io: {ex.Message}");
             return ExitCodes.RuntimeError;
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            ctx.Fail("cli.interrupted", "rota: interrupted");
-            return ExitCodes.RunCancelled;
+            ctx.Fail("cli.interrupted", "rota: interrupted (a queued or running run is not cancelled by this)");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("ROTA_DEBUG") is not { Length: > 0 })
+        {
+            ctx.Fail("internal", $"rota: unexpected {ex.GetType().Name}: {ex.Message} (set ROTA_DEBUG=1 for the stack trace)");
+            return ExitCodes.RuntimeError;
         }
     }
 

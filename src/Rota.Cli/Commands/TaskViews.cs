@@ -4,14 +4,6 @@ using Rota.Storage;
 
 namespace Rota.Cli.Commands;
 
-/// <summary>One schedule as listings show it. <see cref="Spec"/> is the stored form (<c>every:00:00:10</c>);
-/// <see cref="Text"/> is how it is written in rota.yaml (<c>every 10s</c>); <see cref="Description"/> is plain English.</summary>
-public sealed record ScheduleView(string Name, string Spec, string Text, string TimeZone, string Description, DateTimeOffset? NextFireAt, DateTimeOffset? LastNominalAt);
-
-/// <summary>One task as <c>task list</c> and <c>task show</c> print it.</summary>
-public sealed record TaskView(string Name, string Handler, string Queue, bool Enabled, string? PausedReason, string? LastStatus,
-    DateTimeOffset? LastRunAt, int ConsecutiveFailures, string? Description, IReadOnlyList<ScheduleView> Schedules);
-
 /// <summary>Builds <see cref="TaskView"/>s from the store and puts schedules into words.</summary>
 public static class TaskViews
 {
