@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Microsoft.Data.Sqlite;
 using Rota.Cli.Commands;
 
@@ -10,20 +11,11 @@ public static class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
     {
         var ctx = new CliContext(stdout, stderr);
-        var root = new RootCommand("Rota: scheduled crawling and background tasks. Every listing takes --json.");
-        root.Options.Add(CliContext.DbOption);
-        root.Options.Add(CliContext.ConfigOption);
-        root.Subcommands.Add(ServeCommand.Create(ctx));
-        root.Subcommands.Add(ApplyCommand.Create(ctx));
-        root.Subcommands.Add(MigrateCommands.Create(ctx));
-        root.Subcommands.Add(TaskCommands.Create(ctx));
-        root.Subcommands.Add(RunCommands.Create(ctx));
-        root.Subcommands.Add(CronCommands.Create(ctx));
-
+        var root = Root(ctx);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) ctx.Fail("cli.usage", e.Message);
+            foreach (var message in UsageErrors.Describe(parsed)) ctx.Fail("cli.usage", message);
             stderr.WriteLine("Run 'rota --help' for usage.");
             return ExitCodes.UsageError;
         }
@@ -36,6 +28,11 @@ public static class CliApp
             ctx.Fail(ex.Code, ex.Message);
             return ExitCodes.InvalidInput;
         }
+        catch (RotaException ex) when (ex.Code == "store.open_failed")
+        {
+            ctx.Fail("io.error", ex.Message); // the database file or its folder cannot be created, opened or written
+            return ExitCodes.RuntimeError;
+        }
         catch (RotaException ex)
         {
             ctx.Fail(ex.Code, ex.Message);
@@ -46,5 +43,40 @@ public static class CliApp
             ctx.Fail("store.error", $"store: {ex.Message}");
             return ExitCodes.RuntimeError;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ctx.Fail("io.error", $"io: {ex.Message}");
+            return ExitCodes.RuntimeError;
+        }
+        catch (OperationCanceledException)
+        {
+            ctx.Fail("cli.interrupted", "rota: interrupted (a queued or running run is not cancelled by this)");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("ROTA_DEBUG") is not { Length: > 0 })
+        {
+            ctx.Fail("internal", $"rota: unexpected {ex.GetType().Name}: {ex.Message} (set ROTA_DEBUG=1 for the stack trace)");
+            return ExitCodes.RuntimeError;
+        }
+    }
+
+    /// <summary>A plain <see cref="Command"/> named <c>rota</c>: a <see cref="RootCommand"/> takes its name from the
+    /// executable, which is <c>Rota.Cli</c> when run through <c>dotnet</c>.</summary>
+    internal static Command Root(CliContext ctx)
+    {
+        var root = new Command("rota", "Rota: scheduled crawling and background tasks. Every listing takes --json.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+            CliContext.DbOption,
+            CliContext.ConfigOption,
+        };
+        root.Subcommands.Add(ServeCommand.Create(ctx));
+        root.Subcommands.Add(ApplyCommand.Create(ctx));
+        root.Subcommands.Add(MigrateCommands.Create(ctx));
+        root.Subcommands.Add(TaskCommands.Create(ctx));
+        root.Subcommands.Add(RunCommands.Create(ctx));
+        root.Subcommands.Add(CronCommands.Create(ctx));
+        return root;
     }
 }

@@ -24,6 +24,9 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     public TextWriter Error { get; } = stderr;
     public TimeProvider Time { get; } = TimeProvider.System;
 
+    /// <summary>The zone for times shown to people (machine local; <c>TZ</c> on Linux); JSON stays UTC.</summary>
+    public TimeZoneInfo LocalZone { get; } = TimeZoneInfo.Local;
+
     public static string DbPath(ParseResult p) => p.GetValue(DbOption)!;
 
     /// <summary>The config file to use, or null when none is given and ./rota.yaml does not exist.</summary>

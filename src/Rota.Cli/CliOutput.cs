@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -14,6 +15,8 @@ public static class CliOutput
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        // Output goes to terminals and scripts, never into HTML: keep '+', '<', '&', quotes and non-ASCII readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new UtcDateConverter() },
     };
 
@@ -38,6 +41,25 @@ public static class CliOutput
     }
 
     public static string When(DateTimeOffset? t) => t is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>An instant as a person near the machine reads it: local wall time with offset, and how far away it is.</summary>
+    public static string Local(DateTimeOffset? t, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        if (t is not { } v) return "–";
+        var local = TimeZoneInfo.ConvertTime(v, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+        var delta = v - now;
+        var away = delta >= TimeSpan.Zero ? $"in {Rough(delta)}" : $"{Rough(delta.Negate())} ago";
+        return $"{local} ({away})";
+    }
+
+    /// <summary>Whole seconds, at most two units: <c>45s</c>, <c>4m10s</c>, <c>3h05m</c>, <c>2d4h</c>.</summary>
+    public static string Rough(TimeSpan t) => t switch
+    {
+        { TotalMinutes: < 1 } => $"{(int)t.TotalSeconds}s",
+        { TotalHours: < 1 } => $"{t.Minutes}m{t.Seconds:00}s",
+        { TotalDays: < 1 } => $"{t.Hours}h{t.Minutes:00}m",
+        _ => $"{(int)t.TotalDays}d{t.Hours}h",
+    };
 
     public static string Span(TimeSpan? t) => t switch
     {

@@ -11,6 +11,9 @@ public static class ExitCodes
     public const int RunFailed = 5;
     public const int RunCancelled = 6;
 
+    /// <summary>Ctrl+C while a command was working (the shell convention 128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Maps an error code to an exit code: not found 3, invalid input 4, anything else 1.</summary>
     public static int For(RotaException ex) => ex.Code switch
     {

@@ -16,11 +16,12 @@ public static class ServeCommand
         var serve = new Command("serve", "Run schedules and execute work until stopped (Ctrl+C)") { node };
         serve.SetAction(async (p, ct) =>
         {
+            // Validate the config before anything touches the disk: a bad file leaves no data folder, lock or database behind.
+            var configPath = CliContext.ConfigPath(p);
+            var doc = configPath is null ? null : ConfigApplier.Load(configPath);
             var db = Path.GetFullPath(CliContext.DbPath(p));
             Directory.CreateDirectory(Path.GetDirectoryName(db)!);
             using var dbLock = Lock(db);
-            var configPath = CliContext.ConfigPath(p);
-            var doc = configPath is null ? null : ConfigApplier.Load(configPath);
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
             builder.Logging.ClearProviders();

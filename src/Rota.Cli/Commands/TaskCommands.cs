@@ -28,16 +28,17 @@ public static class TaskCommands
         list.SetAction(async p =>
         {
             await using var store = await ctx.OpenStoreAsync(p);
-            var views = await Views(store);
+            var views = await TaskViews.ListAsync(store);
             if (p.GetValue(json)) { CliOutput.WriteJson(ctx.Out, views); return ExitCodes.Ok; }
-            CliOutput.WriteTable(ctx.Out, ["Task", "Handler", "Schedule", "In words", "Next fire (UTC)", "Last", "State"],
+            var now = ctx.Time.GetUtcNow();
+            CliOutput.WriteTable(ctx.Out, ["Task", "Handler", "Schedule", "In words", "Next fire (local time)", "Last", "State"],
                 views.Select(v => new[]
                 {
                     v.Name, v.Handler,
-                    string.Join("; ", v.Schedules.Select(s => s.Spec + (s.TimeZone == "UTC" ? "" : $" ({s.TimeZone})"))),
+                    string.Join("; ", v.Schedules.Select(s => s.Text + (s.TimeZone == "UTC" ? "" : $" ({s.TimeZone})"))),
                     string.Join("; ", v.Schedules.Select(s => s.Description)),
-                    CliOutput.When(v.Schedules.Select(s => s.NextFireAt).Where(n => n is not null).Min()),
-                    v.LastStatus is null ? "–" : $"{v.LastStatus} {CliOutput.When(v.LastRunAt)}",
+                    CliOutput.Local(v.Schedules.Select(s => s.NextFireAt).Where(n => n is not null).Min(), now, ctx.LocalZone),
+                    v.LastStatus is null ? "–" : $"{v.LastStatus} {CliOutput.Local(v.LastRunAt, now, ctx.LocalZone)}",
                     v.Enabled ? "enabled" : $"paused: {v.PausedReason}",
                 }));
             return ExitCodes.Ok;
@@ -54,7 +55,7 @@ public static class TaskCommands
         {
             await using var store = await ctx.OpenStoreAsync(p);
             var row = await store.TaskGet(p.GetValue(name)!) ?? throw NotFound(p.GetValue(name)!);
-            var view = (await Views(store)).First(v => v.Name == row.Name);
+            var view = (await TaskViews.ListAsync(store)).First(v => v.Name == row.Name);
             var d = row.Definition;
             if (p.GetValue(json)) { CliOutput.WriteJson(ctx.Out, new { task = view, definition = JsonNode.Parse(DefinitionJson.Serialize(d)) }); return ExitCodes.Ok; }
             var w = ctx.Out;
@@ -68,7 +69,7 @@ public static class TaskCommands
             w.WriteLine($"  parameters: {d.Parameters.ToJsonString()}");
             foreach (var s in view.Schedules)
             {
-                w.WriteLine($"  schedule {s.Name}: {s.Spec} [{s.TimeZone}] — {s.Description}");
+                w.WriteLine($"  schedule {s.Name}: {s.Text} [{s.TimeZone}] — {s.Description}");
                 var def = (await store.ScheduleList(new ScheduleListParams(row.Id))).First(x => x.Name == s.Name).Definition;
                 foreach (var f in FirePreview.Next(def, d.Name, ctx.Time.GetUtcNow(), 5))
                     w.WriteLine($"    {CliOutput.When(f.Utc)}  {f.Local.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}{(f.Note is null ? "" : "  " + f.Note)}");
@@ -127,33 +128,4 @@ public static class TaskCommands
     }
 
     internal static RotaException NotFound(string name) => new("task.not_found", $"task: no task named '{name}' (see 'rota task list')");
-
-    public sealed record ScheduleView(string Name, string Spec, string TimeZone, string Description, DateTimeOffset? NextFireAt, DateTimeOffset? LastNominalAt);
-
-    public sealed record TaskView(string Name, string Handler, string Queue, bool Enabled, string? PausedReason, string? LastStatus,
-        DateTimeOffset? LastRunAt, int ConsecutiveFailures, string? Description, IReadOnlyList<ScheduleView> Schedules);
-
-    private static async Task<IReadOnlyList<TaskView>> Views(IRotaStore store)
-    {
-        var schedules = (await store.ScheduleList(new ScheduleListParams())).ToLookup(s => s.TaskId);
-        return (await store.TaskList(new TaskListParams())).Select(t => new TaskView(
-            t.Name, t.Definition.Handler, t.Definition.Queue, t.Definition.Enabled, t.Definition.PausedReason,
-            t.LastStatus?.ToString().ToLowerInvariant(), t.LastRunAt, t.ConsecutiveFailures, t.Definition.Description,
-            schedules[t.Id].Select(s => new ScheduleView(s.Name, string.Join(" | ", s.Definition.Specs), s.Definition.TimeZone,
-                Describe(s.Definition), s.NextFireAt, s.LastNominalAt)).ToList())).ToList();
-    }
-
-    private static string Describe(ScheduleDefinition d) => string.Join("; ", d.Specs.Select(s => s.Kind switch
-    {
-        TriggerKind.Cron => Try(() => CronDescriber.Describe(s.Cron!)),
-        TriggerKind.Every => $"every {s.Interval}",
-        TriggerKind.AfterCompletion => $"{s.Interval} after the previous run completes",
-        _ => $"once at {CliOutput.When(s.At)}",
-    }));
-
-    private static string Try(Func<string> f)
-    {
-        try { return f(); }
-        catch (RotaException ex) { return ex.Message; }
-    }
 }

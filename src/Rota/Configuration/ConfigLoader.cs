@@ -1,11 +1,11 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Rota.Configuration;
 
 /// <summary>
-/// Reads and validates rota.yaml / rota.json (JSON is read by the same YAML parser: every JSON document is YAML).
-/// Throws <see cref="ConfigValidationException"/> listing every error; never returns a partly valid document.
+/// Reads and validates rota.yaml / rota.json. JSON is first checked strictly (no comments, no trailing commas), then
+/// read by the same YAML parser as YAML (every JSON document is YAML) so both give the same paths and lines.
+/// Throws <see cref="ConfigValidationException"/> listing every error in file order; never returns a partly valid document.
 /// </summary>
 public static class ConfigLoader
 {
@@ -23,7 +23,16 @@ public static class ConfigLoader
             ".json" => "json",
             _ => throw new ConfigValidationException(path, [new ConfigError("", ext, "unsupported file extension; use .yaml, .yml or .json")]),
         };
-        return Parse(File.ReadAllText(path), format, path, knownHandlers);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigValidationException(path, [new ConfigError("", path, $"the configuration file cannot be read: {ex.Message}")]);
+        }
+        return Parse(text, format, path, knownHandlers);
     }
 
     /// <param name="format"><c>yaml</c> or <c>json</c>.</param>
@@ -31,54 +40,63 @@ public static class ConfigLoader
     {
         if (format is not ("yaml" or "json"))
             throw new ConfigValidationException(sourceName, [new ConfigError("", format, "unsupported format; use yaml or json")]);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            var message = ex.InnerException?.Message ?? ex.Message;
-            throw new ConfigValidationException(sourceName, [new ConfigError("", null, $"{format} syntax error at line {ex.Start.Line}, column {ex.Start.Column}: {message}")]);
-        }
+        if (format == "json" && StrictJson.Check(text) is { } jsonError) throw new ConfigValidationException(sourceName, [jsonError]);
         var r = new ConfigReader();
-        var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
-        if (root is null || root is YamlScalarNode { Value: null or "" }) return new RotaConfigDocument([], []);
+        var root = YamlTreeLoader.Load(text, format, r.Errors);
+        var doc = root is null || root is YamlScalarNode { Value: null or "" } ? new RotaConfigDocument([], []) : Document(r, root, knownHandlers);
+        if (r.Errors.Count > 0)
+            throw new ConfigValidationException(sourceName, r.Errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0).ToList());
+        return doc;
+    }
+
+    private static RotaConfigDocument Document(ConfigReader r, YamlNode root, IReadOnlySet<string> knownHandlers)
+    {
         if (root is not YamlMappingNode map)
-            throw new ConfigValidationException(sourceName, [new ConfigError("", null, $"the top level must be a mapping with 'queues' and 'tasks' (line {root.Start.Line})")]);
+        {
+            r.Error("", root, $"the top level must be a mapping with 'queues' and 'tasks', not {ConfigReader.Kind(root)}");
+            return new RotaConfigDocument([], []);
+        }
         r.CheckKeys(map, "", RootKeys);
         var queues = Queues(r, r.Get(map, "queues"));
         var tasks = new List<Tasks.TaskDefinition>();
-        if (r.Get(map, "tasks") is { } tasksNode)
+        switch (r.Get(map, "tasks"))
         {
-            if (tasksNode is YamlSequenceNode seq)
-            {
+            case null or YamlScalarNode { Value: null or "" }:
+                break;
+            case YamlSequenceNode seq:
+                var firstByName = new Dictionary<string, (string Path, int Line)>(StringComparer.Ordinal);
                 for (var i = 0; i < seq.Children.Count; i++)
                 {
-                    var task = TaskConfigReader.Read(r, seq.Children[i], $"tasks[{i}]", knownHandlers);
-                    if (task is null) continue;
-                    if (tasks.Any(t => t.Name == task.Name)) r.Error($"tasks[{i}].name", null, $"duplicate task name '{task.Name}'", task.Name);
-                    else tasks.Add(task);
+                    var path = $"tasks[{i}]";
+                    // Duplicate names are checked on the raw name, so they are reported even when either task has other errors.
+                    if (seq.Children[i] is YamlMappingNode m && r.Get(m, "name") is YamlScalarNode { Value: { Length: > 0 } name } nameNode)
+                    {
+                        if (firstByName.TryGetValue(name, out var first))
+                            r.Error(path + ".name", nameNode, $"duplicate task name; '{name}' is already defined by {first.Path} (line {first.Line})");
+                        else firstByName[name] = (path, (int)nameNode.Start.Line);
+                    }
+                    if (TaskConfigReader.Read(r, seq.Children[i], path, knownHandlers) is { } task) tasks.Add(task);
                 }
-            }
-            else r.Error("tasks", tasksNode, "expected a list of tasks");
+                break;
+            case var other:
+                r.Error("tasks", other, $"expected a list of tasks (each starting with '- name:'), not {ConfigReader.Kind(other)}");
+                break;
         }
-        if (r.Errors.Count > 0) throw new ConfigValidationException(sourceName, r.Errors);
         return new RotaConfigDocument(tasks, queues);
     }
 
     private static List<QueueDefinition> Queues(ConfigReader r, YamlNode? node)
     {
         var result = new List<QueueDefinition>();
-        if (node is null) return result;
-        if (node is not YamlSequenceNode seq) { r.Error("queues", node, "expected a list of queues"); return result; }
+        if (node is null or YamlScalarNode { Value: null or "" }) return result;
+        if (node is not YamlSequenceNode seq) { r.Error("queues", node, $"expected a list of queues, not {ConfigReader.Kind(node)}"); return result; }
         for (var i = 0; i < seq.Children.Count; i++)
         {
             var path = $"queues[{i}]";
             if (seq.Children[i] is not YamlMappingNode m) { r.Error(path, seq.Children[i], "expected a mapping with name and concurrency"); continue; }
             r.CheckKeys(m, path, QueueKeys);
             var name = r.String(r.Get(m, "name"), path + ".name");
-            if (name is null) { r.Error(path + ".name", m, "every queue needs a name"); continue; }
+            if (name is null) { r.Missing(path + ".name", m, "every queue needs a name"); continue; }
             var concurrency = r.Int(r.Get(m, "concurrency"), path + ".concurrency", 1) ?? 10;
             if (result.Any(q => q.Name == name)) r.Error(path + ".name", r.Get(m, "name"), $"duplicate queue name '{name}'");
             else result.Add(new QueueDefinition(name, concurrency));

@@ -11,8 +11,18 @@ internal sealed class ConfigReader
 {
     public List<ConfigError> Errors { get; } = [];
 
+    /// <summary>Records an error at <paramref name="node"/>'s place; the value defaults to the node's text.</summary>
     public void Error(string path, YamlNode? node, string message, string? value = null) =>
-        Errors.Add(new ConfigError(path, value ?? (node as YamlScalarNode)?.Value, node is null ? message : $"{message} (line {node.Start.Line}, column {node.Start.Column})"));
+        Errors.Add(new ConfigError(path, value ?? Render(node), message, LineOf(node), ColumnOf(node)));
+
+    /// <summary>Records a missing or whole-node problem: placed at <paramref name="node"/>, but with no single bad value.</summary>
+    public void Missing(string path, YamlNode node, string message) =>
+        Errors.Add(new ConfigError(path, null, message, LineOf(node), ColumnOf(node)));
+
+    // Nodes built in code (the schedule shorthand) have no place in the text: line 0.
+    private static int? LineOf(YamlNode? node) => node is null || node.Start.Line == 0 ? null : (int)node.Start.Line;
+
+    private static int? ColumnOf(YamlNode? node) => LineOf(node) is null ? null : (int)node!.Start.Column;
 
     public YamlNode? Get(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
@@ -24,17 +34,22 @@ internal sealed class ConfigReader
         {
             var name = (key as YamlScalarNode)?.Value ?? "?";
             if (allowed.Contains(name)) continue;
-            var best = allowed.MinBy(a => Distance(a, name));
-            var hint = best is not null && Distance(best, name) <= 2 ? $"; did you mean '{best}'?" : $"; allowed: {string.Join(", ", allowed.Order())}";
-            Error(Join(path, name), key, $"unknown key{hint}", name);
+            Error(Join(path, name), key, $"unknown key{Suggest(name, allowed)}", name);
         }
+    }
+
+    /// <summary>"; did you mean 'x'?" when a known word is within two edits, else the list of known words.</summary>
+    public static string Suggest(string given, IReadOnlyCollection<string> known)
+    {
+        var best = known.MinBy(a => Distance(a, given));
+        return best is not null && Distance(best, given) <= 2 ? $"; did you mean '{best}'?" : $"; allowed: {string.Join(", ", known.Order(StringComparer.Ordinal))}";
     }
 
     public string? String(YamlNode? node, string path)
     {
         if (node is null) return null;
         if (node is YamlScalarNode s) return s.Value;
-        Error(path, node, "expected a text value");
+        Error(path, node, $"expected a single value, not {Kind(node)}");
         return null;
     }
 
@@ -65,12 +80,17 @@ internal sealed class ConfigReader
         return null;
     }
 
+    /// <param name="positive">Zero is an error too (timeouts, intervals), not only negative values.</param>
     public TimeSpan? Duration(YamlNode? node, string path, bool positive = false)
     {
         var text = String(node, path);
         if (text is null) return null;
-        if (!DurationText.TryParse(text, out var d)) { Error(path, node, "expected a duration such as 90s, 10m, 1h30m, 2d or 00:05:00"); return null; }
-        if (d < TimeSpan.Zero || (positive && d == TimeSpan.Zero)) { Error(path, node, positive ? "must be positive" : "must not be negative"); return null; }
+        var trimmed = text.Trim();
+        var negative = trimmed.StartsWith('-') && DurationText.TryParse(trimmed[1..], out var magnitude) && magnitude > TimeSpan.Zero;
+        if (!negative && !DurationText.TryParse(text, out _)) { Error(path, node, $"'{text}' is not a duration; write e.g. 90s, 10m, 1h30m, 2d or 00:05:00"); return null; }
+        DurationText.TryParse(text, out var d);
+        if (negative || d < TimeSpan.Zero) { Error(path, node, $"{Leaf(path)} must be {(positive ? "positive" : "zero or more")}; '{text}' is negative"); return null; }
+        if (positive && d == TimeSpan.Zero) { Error(path, node, $"{Leaf(path)} must be positive; '{text}' is zero"); return null; }
         return d;
     }
 
@@ -88,19 +108,43 @@ internal sealed class ConfigReader
         switch (node)
         {
             case null: return [];
-            case YamlScalarNode s: return s.Value is null ? [] : [s.Value];
+            case YamlScalarNode s: return string.IsNullOrEmpty(s.Value) ? [] : [s.Value];
             case YamlSequenceNode seq: return seq.Children.Select((c, i) => String(c, $"{path}[{i}]")).OfType<string>().ToList();
-            default: Error(path, node, "expected a value or a list"); return [];
+            default: Error(path, node, $"expected a value or a list, not {Kind(node)}"); return [];
         }
     }
 
     public JsonObject? Object(YamlNode? node, string path)
     {
-        if (node is null) return null;
+        if (node is null || node is YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" }) return null;
         if (node is YamlMappingNode) return ToJson(node) as JsonObject;
-        Error(path, node, "expected a mapping (key: value pairs)");
+        Error(path, node, $"expected a mapping (key: value pairs), not {Kind(node)}");
         return null;
     }
+
+    /// <summary>How a node looks in an error: its text, or a short flow form for lists and mappings.</summary>
+    public static string? Render(YamlNode? node)
+    {
+        var text = node switch
+        {
+            null => null,
+            YamlScalarNode s => s.Value,
+            YamlSequenceNode q => "[" + string.Join(", ", q.Children.Select(Render)) + "]",
+            YamlMappingNode m => "{" + string.Join(", ", m.Children.Select(kv => $"{Render(kv.Key)}: {Render(kv.Value)}")) + "}",
+            _ => node.ToString(),
+        };
+        return text is { Length: > 80 } ? text[..77] + "..." : text;
+    }
+
+    public static string Kind(YamlNode node) => node switch
+    {
+        YamlSequenceNode => "a list",
+        YamlMappingNode => "a mapping",
+        _ => "a single value",
+    };
+
+    /// <summary>The last key of a path (<c>tasks[0].retry.backoff</c> → <c>backoff</c>) for messages.</summary>
+    private static string Leaf(string path) => path[(path.LastIndexOf('.') + 1)..];
 
     /// <summary>Plain (unquoted) scalars become typed JSON: true/false, numbers, null; quoted ones stay strings.</summary>
     public static JsonNode? ToJson(YamlNode node) => node switch

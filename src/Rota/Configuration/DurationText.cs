@@ -9,6 +9,34 @@ public static partial class DurationText
 {
     public static bool TryParse(string? text, out TimeSpan value)
     {
+        try
+        {
+            return TryParseCore(text, out value);
+        }
+        catch (Exception ex) when (ex is OverflowException or ArgumentException)
+        {
+            value = default; // e.g. 99999999999d: out of TimeSpan's range is not a duration
+            return false;
+        }
+    }
+
+    /// <summary>The short form people write: <c>10s</c>, <c>5m</c>, <c>1h30m</c>, <c>2d</c>, <c>250ms</c>.</summary>
+    public static string Format(TimeSpan value)
+    {
+        if (value < TimeSpan.Zero) return "-" + Format(value.Negate());
+        if (value == TimeSpan.Zero) return "0s";
+        if (value.Ticks % TimeSpan.TicksPerSecond != 0 && value < TimeSpan.FromMinutes(1))
+            return value.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms";
+        var parts = new List<string>();
+        if (value.Days > 0) parts.Add($"{value.Days}d");
+        if (value.Hours > 0) parts.Add($"{value.Hours}h");
+        if (value.Minutes > 0) parts.Add($"{value.Minutes}m");
+        if (value.Seconds > 0 || parts.Count == 0) parts.Add($"{value.Seconds}s");
+        return string.Concat(parts);
+    }
+
+    private static bool TryParseCore(string? text, out TimeSpan value)
+    {
         value = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         var t = text.Trim();

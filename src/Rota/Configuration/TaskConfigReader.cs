@@ -21,12 +21,12 @@ internal static partial class TaskConfigReader
         r.CheckKeys(m, path, Keys);
         var before = r.Errors.Count;
         var name = r.String(r.Get(m, "name"), path + ".name");
-        if (name is null) r.Error(path + ".name", m, "every task needs a name");
-        else if (!NamePattern().IsMatch(name)) r.Error(path + ".name", r.Get(m, "name"), "names use lower-case letters, digits, '.', '_' and '-', start with a letter or digit, at most 100 characters");
+        if (name is "" or null && r.Get(m, "name") is null or YamlScalarNode) r.Missing(path + ".name", m, "every task needs a name");
+        else if (name is { Length: > 0 } && !NamePattern().IsMatch(name)) r.Error(path + ".name", r.Get(m, "name"), "names use lower-case letters, digits, '.', '_' and '-', start with a letter or digit, at most 100 characters");
         var handler = r.String(r.Get(m, "handler"), path + ".handler");
-        if (handler is null) r.Error(path + ".handler", m, "every task needs a handler");
-        else if (!knownHandlers.Contains(handler))
-            r.Error(path + ".handler", r.Get(m, "handler"), $"unknown handler; known handlers: {string.Join(", ", knownHandlers.Order())}");
+        if (handler is "" or null && r.Get(m, "handler") is null or YamlScalarNode) r.Missing(path + ".handler", m, "every task needs a handler");
+        else if (handler is { Length: > 0 } && !knownHandlers.Contains(handler))
+            r.Error(path + ".handler", r.Get(m, "handler"), $"unknown handler '{handler}'{HandlerHint(handler, knownHandlers)}");
         var timeout = r.Duration(r.Get(m, "timeout"), path + ".timeout", positive: true);
         var def = new TaskDefinition
         {
@@ -41,7 +41,7 @@ internal static partial class TaskConfigReader
             Overlap = PolicyConfigReader.Overlap(r, r.Get(m, "overlap"), path + ".overlap"),
             TerminateGrace = r.Duration(r.Get(m, "terminate_grace"), path + ".terminate_grace"),
             Misfire = PolicyConfigReader.Misfire(r, r.Get(m, "misfire"), path + ".misfire"),
-            MinSpacing = r.Duration(r.Get(m, "min_spacing"), path + ".min_spacing"),
+            MinSpacing = r.Duration(r.Get(m, "min_spacing"), path + ".min_spacing", positive: true),
             Retention = PolicyConfigReader.Retention(r, r.Get(m, "retention"), path + ".retention"),
             PauseAfterFailures = r.Int(r.Get(m, "pause_after_failures"), path + ".pause_after_failures", 1),
             Enabled = r.Bool(r.Get(m, "enabled"), path + ".enabled") ?? true,
@@ -64,11 +64,11 @@ internal static partial class TaskConfigReader
         if (shorthand)
         {
             var only = new YamlMappingNode(task.Children.Where(kv => ScheduleConfigReader.TriggerKeys.Contains(((YamlScalarNode)kv.Key).Value)));
-            if (ScheduleConfigReader.Read(r, only, path, taskName, "default") is { } s) result.Add(s);
+            if (ScheduleConfigReader.Read(r, only, path, taskName, "default", task) is { } s) result.Add(s);
             return result;
         }
-        if (list is null) return result;
-        if (list is not YamlSequenceNode seq) { r.Error(path + ".schedules", list, "expected a list of schedules"); return result; }
+        if (list is null or YamlScalarNode { Value: null or "" }) return result;
+        if (list is not YamlSequenceNode seq) { r.Error(path + ".schedules", list, $"expected a list of schedules (each starting with '- '), not {ConfigReader.Kind(list)}"); return result; }
         for (var i = 0; i < seq.Children.Count; i++)
         {
             var sp = $"{path}.schedules[{i}]";
@@ -79,6 +79,14 @@ internal static partial class TaskConfigReader
             else result.Add(s);
         }
         return result;
+    }
+
+    /// <summary>"; did you mean 'noop'?" for a near miss, else the full list, so a typo and a missing plugin read differently.</summary>
+    private static string HandlerHint(string handler, IReadOnlySet<string> known)
+    {
+        var hint = ConfigReader.Suggest(handler, known);
+        return hint.StartsWith("; did", StringComparison.Ordinal) ? $"{hint} known handlers: {string.Join(", ", known.Order(StringComparer.Ordinal))}"
+            : $"; known handlers: {string.Join(", ", known.Order(StringComparer.Ordinal))}";
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$")]

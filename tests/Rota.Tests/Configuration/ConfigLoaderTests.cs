@@ -110,15 +110,16 @@ public sealed class ConfigLoaderTests
     {
         var ex = Bad("tasks:\n  - name: a\n    handler: [noop\n");
         var e = Assert.Single(ex.Errors);
-        Assert.Contains("syntax error at line", e.Message);
+        Assert.StartsWith("yaml syntax error: ", e.Message);
+        Assert.Equal(4, e.Line); // the unclosed [ is noticed at the end of the text
     }
 
     [Theory]
-    [InlineData("    handler: ftp\n", "tasks[0].handler", "unknown handler; known handlers: cleanup, command, http, noop", "ftp")]
+    [InlineData("    handler: ftp\n", "tasks[0].handler", "unknown handler 'ftp'; did you mean 'http'? known handlers: cleanup, command, http, noop", "ftp")]
     [InlineData("    handler: noop\n    cron: \"0 2 * * *\"\n    time_zone: Mars/Base\n", "tasks[0].time_zone", "Mars/Base", "Mars/Base")]
-    [InlineData("    handler: noop\n    timeout: -5s\n", "tasks[0].timeout", "expected a duration", "-5s")]
+    [InlineData("    handler: noop\n    timeout: -5s\n", "tasks[0].timeout", "timeout must be positive; '-5s' is negative", "-5s")]
     [InlineData("    handler: noop\n    timeout: 0s\n", "tasks[0].timeout", "must be positive", "0s")]
-    [InlineData("    handler: noop\n    timeout: soon\n", "tasks[0].timeout", "expected a duration", "soon")]
+    [InlineData("    handler: noop\n    timeout: soon\n", "tasks[0].timeout", "'soon' is not a duration", "soon")]
     [InlineData("    handler: noop\n    handlr: noop\n", "tasks[0].handlr", "did you mean 'handler'?", "handlr")]
     [InlineData("    handler: noop\n    cron: \"0 0 30 2 *\"\n", "tasks[0].cron", "never fires", "0 0 30 2 *")]
     [InlineData("    handler: noop\n    cron: \"0 25 * * *\"\n", "tasks[0].cron", "hour field '25'", "0 25 * * *")]
