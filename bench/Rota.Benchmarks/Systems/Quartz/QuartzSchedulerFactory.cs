@@ -6,7 +6,7 @@ using Rota.Benchmarks.Measure;
 
 namespace Rota.Benchmarks.Systems.Quartz;
 
-/// <summary>A Quartz scheduler on the ADO job store (JobStoreTX, SQLiteDelegate, provider <c>SQLite-Microsoft</c>),
+/// <summary>A Quartz scheduler on the ADO job store (LocalTransactionJobStore — 3.x JobStoreTX —, SQLiteDelegate, provider <c>SQLite-Microsoft</c>),
 /// thread pool size = workers, otherwise default options. Returned in standby (not started).</summary>
 internal static class QuartzSchedulerFactory
 {
@@ -19,7 +19,7 @@ internal static class QuartzSchedulerFactory
             ["quartz.scheduler.instanceName"] = "bench",
             ["quartz.scheduler.instanceId"] = "bench-1",
             ["quartz.threadPool.maxConcurrency"] = workers.ToString(CultureInfo.InvariantCulture),
-            ["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz",
+            ["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.LocalTransactionJobStore, Quartz",
             ["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.SQLiteDelegate, Quartz",
             ["quartz.jobStore.tablePrefix"] = "QRTZ_",
             ["quartz.jobStore.dataSource"] = "default",
