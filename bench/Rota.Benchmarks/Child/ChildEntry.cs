@@ -20,7 +20,7 @@ internal static class ChildEntry
             "idle" => new IdleScenario(),
             var s => throw new UsageException($"child: unknown scenario '{s}'"),
         };
-        var system = SystemCatalog.Create(args.Positional[1]);
+        var system = SystemCatalog.Create(args.Positional[1], SystemOptions.From(args));
         var result = await scenario.RunChildAsync(system, args);
         Console.Out.WriteLine(ChildProtocol.Encode(result));
         await Console.Out.FlushAsync();

@@ -20,8 +20,9 @@ internal sealed class IdleScenario : IScenario
     {
         var settings = IdleSettings.From(args);
         var systems = SystemCatalog.Select(args.Text("system", "all"), SystemCatalog.All, "idle");
+        var systemOptions = SystemOptions.From(args);
         args.RejectUnknown();
-        RunHeader.Print("idle", settings.ToString());
+        RunHeader.Print("idle", $"{settings} · {systemOptions}");
         var results = new Dictionary<string, IdleSample>();
         var ok = true;
         foreach (var system in systems)

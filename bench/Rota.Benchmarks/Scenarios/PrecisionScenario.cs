@@ -22,8 +22,9 @@ internal sealed class PrecisionScenario : IScenario
     {
         var settings = PrecisionSettings.From(args);
         var systems = SystemCatalog.Select(args.Text("system", "all"), Supported, "precision");
+        var systemOptions = SystemOptions.From(args);
         args.RejectUnknown();
-        RunHeader.Print("precision", settings.ToString());
+        RunHeader.Print("precision", $"{settings} · {systemOptions}");
         var results = new Dictionary<string, PrecisionSample>();
         var ok = true;
         foreach (var system in systems)

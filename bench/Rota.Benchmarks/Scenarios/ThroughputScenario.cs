@@ -23,8 +23,9 @@ internal sealed class ThroughputScenario : IScenario
     {
         var settings = ThroughputSettings.From(args);
         var systems = SystemCatalog.Select(args.Text("system", "all"), SystemCatalog.All, "throughput");
+        var systemOptions = SystemOptions.From(args);
         args.RejectUnknown();
-        RunHeader.Print("throughput", settings.ToString());
+        RunHeader.Print("throughput", $"{settings} · {systemOptions}");
         var samples = systems.ToDictionary(s => s, _ => new List<ThroughputSample>());
         var ok = true;
         for (var r = 1; r <= settings.Repeat; r++)

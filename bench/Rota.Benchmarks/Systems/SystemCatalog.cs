@@ -14,10 +14,10 @@ internal static class SystemCatalog
 
     public static IReadOnlyList<string> All { get; } = [Rota, QuartzSqlite, HangfireMemory];
 
-    public static IBenchSystem Create(string name) => name switch
+    public static IBenchSystem Create(string name, SystemOptions options) => name switch
     {
         Rota => new RotaSystem(),
-        QuartzSqlite => new QuartzSqliteSystem(),
+        QuartzSqlite => new QuartzSqliteSystem(options.QuartzJournal),
         HangfireMemory => new HangfireMemorySystem(),
         _ => throw new UsageException($"--system: unknown system '{name}' (known: {string.Join(", ", All)}, all)"),
     };

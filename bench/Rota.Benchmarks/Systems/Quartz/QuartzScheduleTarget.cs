@@ -7,9 +7,9 @@ namespace Rota.Benchmarks.Systems.Quartz;
 /// concurrent execution allowed), scheduled in standby.</summary>
 internal sealed class QuartzScheduleTarget(IScheduler scheduler) : IScheduleTarget
 {
-    public static async Task<QuartzScheduleTarget> CreateAsync(string directory, int workers, ScheduleKind kind, int count)
+    public static async Task<QuartzScheduleTarget> CreateAsync(string directory, int workers, ScheduleKind kind, int count, string journal)
     {
-        var scheduler = await QuartzSchedulerFactory.CreateAsync(Path.Combine(directory, "quartz.db"), workers);
+        var scheduler = await QuartzSchedulerFactory.CreateAsync(Path.Combine(directory, "quartz.db"), workers, journal);
         var cron = kind == ScheduleKind.EverySecond
             ? "* * * * * ?"
             : string.Create(CultureInfo.InvariantCulture, $"0 0 0 1 {ScheduleKeys.FarMonth()} ?");

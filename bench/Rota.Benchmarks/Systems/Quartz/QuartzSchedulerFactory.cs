@@ -10,9 +10,9 @@ namespace Rota.Benchmarks.Systems.Quartz;
 /// thread pool size = workers, otherwise default options. Returned in standby (not started).</summary>
 internal static class QuartzSchedulerFactory
 {
-    public static async Task<IScheduler> CreateAsync(string path, int workers)
+    public static async Task<IScheduler> CreateAsync(string path, int workers, string journal)
     {
-        await QuartzSchema.CreateAsync(path);
+        await QuartzSchema.CreateAsync(path, journal);
         global::Quartz.Diagnostics.LogProvider.SetLogProvider(LoggerFactory.Create(b => b.AddProvider(new StderrLoggerProvider())));
         var properties = new NameValueCollection
         {

@@ -11,10 +11,10 @@ internal sealed class QuartzThroughputTarget(IScheduler scheduler, SqliteProbe p
 {
     private const string Pending = "SELECT EXISTS (SELECT 1 FROM QRTZ_TRIGGERS) OR EXISTS (SELECT 1 FROM QRTZ_FIRED_TRIGGERS)";
 
-    public static async Task<QuartzThroughputTarget> CreateAsync(string directory, int workers)
+    public static async Task<QuartzThroughputTarget> CreateAsync(string directory, int workers, string journal)
     {
         var path = Path.Combine(directory, "quartz.db");
-        var scheduler = await QuartzSchedulerFactory.CreateAsync(path, workers);
+        var scheduler = await QuartzSchedulerFactory.CreateAsync(path, workers, journal);
         return new QuartzThroughputTarget(scheduler, await SqliteProbe.OpenAsync(path));
     }
 
