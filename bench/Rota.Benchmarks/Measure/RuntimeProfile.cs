@@ -25,6 +25,6 @@ internal sealed class RuntimeProfile
             $"profile[{window}]: gc0={GC.CollectionCount(0) - _gcs[0]} gc1={GC.CollectionCount(1) - _gcs[1]} gc2={GC.CollectionCount(2) - _gcs[2]} " +
             $"gc-pause={(GC.GetTotalPauseDuration() - _pause).TotalMilliseconds:N0}ms allocated={allocated / 1048576.0:N1}MiB{per} " +
             $"lock-contentions={Monitor.LockContentionCount - _contention} threadpool-items={ThreadPool.CompletedWorkItemCount - _workItems} " +
-            $"threadpool-threads={ThreadPool.ThreadCount} heap={GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N1}MiB"));
+            $"threadpool-threads={ThreadPool.ThreadCount} heap={GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:N1}MiB assemblies={AppDomain.CurrentDomain.GetAssemblies().Length}"));
     }
 }

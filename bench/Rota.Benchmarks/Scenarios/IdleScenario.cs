@@ -19,7 +19,7 @@ internal sealed class IdleScenario : IScenario
     public async Task<int> RunParentAsync(BenchArgs args)
     {
         var settings = IdleSettings.From(args);
-        var systems = SystemCatalog.Select(args.Text("system", "all"), SystemCatalog.All, "idle");
+        var systems = SystemCatalog.Select(args.Text("system", "all"), SystemCatalog.Known, "idle");
         var systemOptions = SystemOptions.From(args);
         args.RejectUnknown();
         RunHeader.Print("idle", $"{settings} · {systemOptions}");
