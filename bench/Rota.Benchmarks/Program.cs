@@ -1,1 +1,3 @@
-Console.WriteLine("bench");
+using Rota.Benchmarks.Cli;
+
+return await BenchCommand.RunAsync(args);

@@ -1,0 +1,45 @@
+using Rota.Benchmarks.Child;
+using Rota.Benchmarks.Scenarios;
+
+namespace Rota.Benchmarks.Cli;
+
+/// <summary>Entry point: a scenario verb (the parent) or the hidden <c>child</c> verb (one system in its own process).</summary>
+internal static class BenchCommand
+{
+    public const string Usage = """
+        usage: Rota.Benchmarks <scenario> [options]
+          throughput [--jobs 20000] [--workers 10] [--repeat 3] [--enqueue-batch 1000] [--system rota|quartz-sqlite|hangfire-memory|all]
+          precision  [--schedules 200] [--seconds 60] [--warmup 5] [--workers 10] [--system rota|quartz-sqlite|all]
+          idle       [--schedules 1000] [--seconds 60] [--warmup 10] [--system rota|quartz-sqlite|hangfire-memory|bare|all]
+        Every scenario: [--quartz-journal wal|delete] (SQLite journal of Quartz's file; default wal, like Rota's store)
+        Each system runs in its own child process; ROTA_BENCH_PROFILE=1 prints GC and allocation figures per child.
+        """;
+
+    public static async Task<int> RunAsync(string[] argv)
+    {
+        try
+        {
+            var args = BenchArgs.Parse(argv);
+            IScenario? scenario = args.Verb switch
+            {
+                "throughput" => new ThroughputScenario(),
+                "precision" => new PrecisionScenario(),
+                "idle" => new IdleScenario(),
+                _ => null,
+            };
+            if (args.Verb == ChildEntry.Verb) return await ChildEntry.RunAsync(args);
+            if (scenario is null)
+            {
+                Console.WriteLine(Usage);
+                return args.Verb is "help" or "--help" or "-h" ? 0 : 2;
+            }
+            return await scenario.RunParentAsync(args);
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine("bench: " + ex.Message);
+            Console.Error.WriteLine(Usage);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Rota.Benchmarks.Child;
+using Rota.Benchmarks.Cli;
+using Rota.Benchmarks.Measure;
+using Rota.Benchmarks.Report;
+using Rota.Benchmarks.Systems;
+
+namespace Rota.Benchmarks.Scenarios;
+
+/// <summary>
+/// Idle cost: N recurring schedules registered, nothing due. After a warm-up, CPU time over the window as a percentage
+/// of one core; resident set (WorkingSet64) and thread count at the end of the window.
+/// </summary>
+internal sealed class IdleScenario : IScenario
+{
+    public const double TargetCpuPercent = 0.3;
+    public const double TargetRssMiB = 80;
+
+    public async Task<int> RunParentAsync(BenchArgs args)
+    {
+        var settings = IdleSettings.From(args);
+        var systems = SystemCatalog.Select(args.Text("system", "all"), SystemCatalog.Known, "idle");
+        var systemOptions = SystemOptions.From(args);
+        args.RejectUnknown();
+        RunHeader.Print("idle", $"{settings} · {systemOptions}");
+        var results = new Dictionary<string, IdleSample>();
+        var ok = true;
+        foreach (var system in systems)
+        {
+            try
+            {
+                var limit = TimeSpan.FromSeconds(settings.Warmup + settings.Seconds + 300);
+                var s = await ChildLauncher.RunAsync<IdleSample>("idle", system, args.Forward(), limit);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{system,-16} CPU {s.CpuPercent:N3} % ({s.CpuSeconds:N3} s in {s.WindowSeconds:N1} s) · RSS {s.RssMiB:N1} MiB · threads {s.Threads} · fires {s.Fires}"));
+                if (s.Fires != 0) { ok = false; Console.WriteLine($"  ! {system}: {s.Fires} fires during an idle run"); }
+                results[system] = s;
+            }
+            catch (ChildFailedException ex)
+            {
+                ok = false;
+                Console.WriteLine("  ! " + ex.Message);
+            }
+        }
+        Console.WriteLine();
+        PrintTable(systems, results);
+        return ok ? 0 : 1;
+    }
+
+    public async Task<object> RunChildAsync(IBenchSystem system, BenchArgs args)
+    {
+        var settings = IdleSettings.From(args);
+        var recorder = FireRecorder.Shared;
+        using var dir = new WorkDirectory(system.Name);
+        await using var target = await system.CreateSchedulesAsync(dir.Path, 10, ScheduleKind.Never, settings.Schedules, recorder);
+        await target.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(settings.Warmup));
+        var before = ProcessSnapshot.Take();
+        var profile = RuntimeProfile.Begin();
+        await Task.Delay(TimeSpan.FromSeconds(settings.Seconds));
+        var after = ProcessSnapshot.Take();
+        profile?.End("idle window");
+        return new IdleSample(after.CpuPercentSince(before), after.CpuSecondsSince(before), after.WallSecondsSince(before),
+            after.WorkingSetMiB, after.Threads, recorder.Count);
+    }
+
+    private static void PrintTable(IReadOnlyList<string> systems, Dictionary<string, IdleSample> results)
+    {
+        Dictionary<string, double> Of(Func<IdleSample, double> f) => results.ToDictionary(kv => kv.Key, kv => f(kv.Value));
+        var rota = results.GetValueOrDefault(SystemCatalog.Rota);
+        bool? cpuPass = rota is null ? null : rota.CpuPercent <= TargetCpuPercent;
+        bool? rssPass = rota is null ? null : rota.RssMiB <= TargetRssMiB;
+        var table = new ComparisonTable(systems);
+        table.Add("CPU % of one core", Of(s => s.CpuPercent), Figures.Dec3, "≤ 0.3", cpuPass);
+        table.Add("RSS MiB", Of(s => s.RssMiB), Figures.Dec1, "≤ 80", rssPass);
+        table.Add("threads", Of(s => s.Threads), Figures.Int);
+        table.Add("fires during the run", Of(s => s.Fires), Figures.Int, "0", rota is null ? null : rota.Fires == 0, ratio: false);
+        Console.WriteLine(table.Render());
+        Console.WriteLine($"Target: Rota CPU ≤ {TargetCpuPercent} % of one core → {Figures.Dec3(rota?.CpuPercent ?? double.NaN)} % {Figures.Verdict(cpuPass)}");
+        Console.WriteLine($"Target: Rota RSS ≤ {TargetRssMiB:N0} MiB → {Figures.Dec1(rota?.RssMiB ?? double.NaN)} MiB {Figures.Verdict(rssPass)}");
+    }
+}

@@ -1,0 +1,15 @@
+using Rota.Benchmarks.Cli;
+
+namespace Rota.Benchmarks.Scenarios;
+
+/// <summary>Options of the idle scenario (peer-baselines.md section C).</summary>
+internal sealed record IdleSettings(int Schedules, int Seconds, int Warmup)
+{
+    public static IdleSettings From(BenchArgs args) => new(
+        args.Int("schedules", 1_000),
+        args.Int("seconds", 60),
+        args.Int("warmup", 10, min: 0));
+
+    public override string ToString() =>
+        $"{Schedules:N0} recurring schedules that do not fire during the run (midnight on the 1st of a month ~6 months away) · warm-up {Warmup} s · window {Seconds} s";
+}

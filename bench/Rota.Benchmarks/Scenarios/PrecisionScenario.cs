@@ -1,0 +1,99 @@
+using System.Globalization;
+using Rota.Benchmarks.Child;
+using Rota.Benchmarks.Cli;
+using Rota.Benchmarks.Measure;
+using Rota.Benchmarks.Report;
+using Rota.Benchmarks.Stats;
+using Rota.Benchmarks.Systems;
+
+namespace Rota.Benchmarks.Scenarios;
+
+/// <summary>
+/// Fire precision: N schedules firing every second; for every fire, lateness = handler start (wall clock) − nominal
+/// occurrence. Counted over a window after a warm-up; missed and duplicated occurrences are counted per schedule.
+/// </summary>
+internal sealed class PrecisionScenario : IScenario
+{
+    public const double TargetP99Ms = 50;
+
+    private static readonly IReadOnlyList<string> Supported = [SystemCatalog.Rota, SystemCatalog.QuartzSqlite];
+
+    public async Task<int> RunParentAsync(BenchArgs args)
+    {
+        var settings = PrecisionSettings.From(args);
+        var systems = SystemCatalog.Select(args.Text("system", "all"), Supported, "precision");
+        var systemOptions = SystemOptions.From(args);
+        args.RejectUnknown();
+        RunHeader.Print("precision", $"{settings} · {systemOptions}");
+        var results = new Dictionary<string, PrecisionSample>();
+        var ok = true;
+        foreach (var system in systems)
+        {
+            try
+            {
+                var limit = TimeSpan.FromSeconds(settings.Warmup + settings.Seconds + settings.Drain + 300);
+                var s = await ChildLauncher.RunAsync<PrecisionSample>("precision", system, args.Forward(), limit);
+                var a = s.Analysis;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{system,-16} fires {a.Fires:N0}/{a.Expected:N0} · missed {a.Missed} · duplicates {a.Duplicates} · p50 {a.P50Ms:N1} ms · p99 {a.P99Ms:N1} ms · max {a.MaxMs:N1} ms · min {a.MinMs:N1} ms · CPU {s.CpuPercent:N1} %"));
+                results[system] = s;
+            }
+            catch (ChildFailedException ex)
+            {
+                ok = false;
+                Console.WriteLine("  ! " + ex.Message);
+            }
+        }
+        Console.WriteLine();
+        PrintTable(systems, results);
+        return ok ? 0 : 1;
+    }
+
+    public async Task<object> RunChildAsync(IBenchSystem system, BenchArgs args)
+    {
+        var settings = PrecisionSettings.From(args);
+        var recorder = FireRecorder.Shared;
+        using var dir = new WorkDirectory(system.Name);
+        var target = await system.CreateSchedulesAsync(dir.Path, settings.Workers, ScheduleKind.EverySecond, settings.Schedules, recorder);
+        PrecisionAnalysis analysis;
+        ProcessSnapshot before, after;
+        await using (target)
+        {
+            var time = TimeProvider.System;
+            await target.StartAsync();
+            var from = time.GetUtcNow().AddSeconds(settings.Warmup);
+            var to = from.AddSeconds(settings.Seconds);
+            await Task.Delay(from - time.GetUtcNow());
+            before = ProcessSnapshot.Take();
+            var profile = RuntimeProfile.Begin();
+            await Task.Delay(to - time.GetUtcNow());
+            after = ProcessSnapshot.Take();
+            profile?.End("window", (long)settings.Schedules * settings.Seconds, "fire");
+            await Task.Delay(TimeSpan.FromSeconds(settings.Drain));
+            analysis = PrecisionAnalysis.Analyze(recorder.Snapshot(), ScheduleKeys.All(settings.Schedules), from, to);
+        }
+        return new PrecisionSample(analysis, after.CpuPercentSince(before), after.Threads, after.WorkingSetMiB);
+    }
+
+    private static void PrintTable(IReadOnlyList<string> systems, Dictionary<string, PrecisionSample> results)
+    {
+        Dictionary<string, double> Of(Func<PrecisionSample, double> f) =>
+            results.ToDictionary(kv => kv.Key, kv => f(kv.Value));
+        var rota = results.GetValueOrDefault(SystemCatalog.Rota);
+        bool? p99Pass = rota is null ? null : rota.Analysis.P99Ms <= TargetP99Ms;
+        bool? missedPass = rota is null ? null : rota.Analysis.Missed == 0 && rota.Analysis.Duplicates == 0;
+        var table = new ComparisonTable(systems);
+        table.Add("fires observed", Of(s => s.Analysis.Fires), Figures.Int, ratio: false);
+        table.Add("fires expected", Of(s => s.Analysis.Expected), Figures.Int, ratio: false);
+        table.Add("missed", Of(s => s.Analysis.Missed), Figures.Int, "0", missedPass, ratio: false);
+        table.Add("duplicates", Of(s => s.Analysis.Duplicates), Figures.Int, "0", missedPass, ratio: false);
+        table.Add("lateness p50 ms", Of(s => s.Analysis.P50Ms), Figures.Dec1);
+        table.Add("lateness p99 ms", Of(s => s.Analysis.P99Ms), Figures.Dec1, "≤ 50", p99Pass);
+        table.Add("lateness max ms", Of(s => s.Analysis.MaxMs), Figures.Dec1);
+        table.Add("lateness min ms", Of(s => s.Analysis.MinMs), Figures.Dec1, ratio: false);
+        table.Add("CPU % of one core (window)", Of(s => s.CpuPercent), Figures.Dec1);
+        Console.WriteLine(table.Render());
+        Console.WriteLine($"Target: Rota lateness p99 ≤ {TargetP99Ms:N0} ms → {Figures.Dec1(rota?.Analysis.P99Ms ?? double.NaN)} {Figures.Verdict(p99Pass)}");
+        Console.WriteLine($"Target: Rota 0 missed, 0 duplicated → {rota?.Analysis.Missed.ToString(CultureInfo.InvariantCulture) ?? "–"} missed, {rota?.Analysis.Duplicates.ToString(CultureInfo.InvariantCulture) ?? "–"} duplicated {Figures.Verdict(missedPass)}");
+    }
+}
