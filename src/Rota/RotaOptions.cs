@@ -20,6 +20,16 @@ public sealed class RotaOptions
     /// In-process inserts wake the dispatcher at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Lease of a running run; renewed every <see cref="HeartbeatInterval"/> (default 30 s).</summary>
+    /// <summary>
+    /// How far ahead of an occurrence the scheduler writes its run (with <c>scheduled_at</c> at the occurrence), so at the
+    /// due instant only the claim is left to do. Applies only to tasks with nothing running or waiting and no
+    /// min_spacing, so overlap decisions are the same as at the due instant. Zero turns it off.
+    /// </summary>
+    public TimeSpan FireAhead { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary><see cref="FireAhead"/>, never more than half the poll interval.</summary>
+    internal TimeSpan EffectiveFireAhead => FireAhead < PollInterval / 2 ? FireAhead : PollInterval / 2;
+
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Default 10 s.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
@@ -64,6 +74,7 @@ public sealed class RotaOptions
         foreach (var (q, c) in Queues)
             if (c < 1) errors.Add($"Rota:Queues:{q}: {c} must be at least 1");
         if (PollInterval <= TimeSpan.Zero) errors.Add($"Rota:PollInterval: {PollInterval} must be positive");
+        if (FireAhead < TimeSpan.Zero) errors.Add($"Rota:FireAhead: {FireAhead} must be zero or positive");
         if (LeaseDuration <= HeartbeatInterval) errors.Add($"Rota:LeaseDuration: {LeaseDuration} must exceed HeartbeatInterval {HeartbeatInterval}");
         if (HeartbeatInterval <= TimeSpan.Zero) errors.Add($"Rota:HeartbeatInterval: {HeartbeatInterval} must be positive");
         if (ShutdownGrace < TimeSpan.Zero) errors.Add($"Rota:ShutdownGrace: {ShutdownGrace} must not be negative");

@@ -26,7 +26,7 @@ internal sealed partial class Scheduler(
     public async Task<int> FireDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var due = await store.ScheduleGetDue(new ScheduleGetDueParams(now), ct).ConfigureAwait(false);
+        var due = await store.ScheduleGetDue(new ScheduleGetDueParams(now + options.EffectiveFireAhead), ct).ConfigureAwait(false);
         if (due.Count == 0) return 0;
         var taskIds = due.Select(d => d.TaskId).Distinct().ToList();
         var counts = await store.RunActiveCounts(taskIds, ct).ConfigureAwait(false);
@@ -38,10 +38,15 @@ internal sealed partial class Scheduler(
             {
                 var cs = compiled.Get(schedule);
                 var active = counts.GetValueOrDefault(task.Id) ?? new RunActiveCount(0, 0);
+                // Written ahead only when nothing could change the verdict before the due instant; otherwise wait for it.
+                var ahead = schedule.NextFireAt > now;
+                if (ahead && (active.Running + active.Waiting > 0 || task.Definition.MinSpacing is not null)) continue;
+                var planAt = ahead ? schedule.NextFireAt!.Value : now;
                 var needsRuns = active.Running + active.Waiting > 0 && task.Definition.Overlap.Kind is Tasks.OverlapKind.CancelOther or Tasks.OverlapKind.TerminateOther;
                 var activeRuns = needsRuns ? await store.RunActiveList(new RunActiveListParams(task.Id), ct).ConfigureAwait(false) : [];
                 var lastStart = task.Definition.MinSpacing is null ? null : await store.RunLastStartedAt(task.Id, ct).ConfigureAwait(false);
-                var plan = OccurrencePlanner.Plan(schedule, cs, task, now, active, activeRuns, lastStart);
+                var plan = OccurrencePlanner.Plan(schedule, cs, task, planAt, active, activeRuns, lastStart);
+                if (ahead) plan = plan with { Fire = plan.Fire with { Runs = [.. plan.Fire.Runs.Select(r => r with { Now = now, Status = r.Status == RunStatus.Available && r.ScheduledAt > now ? RunStatus.Scheduled : r.Status })] } };
                 var inserted = plan.Fire.Runs.Count(r => r.Status is RunStatus.Available or RunStatus.Scheduled);
                 counts = new Dictionary<long, RunActiveCount>(counts) { [task.Id] = active with { Waiting = active.Waiting + inserted } };
                 plans.Add(plan);
@@ -53,6 +58,7 @@ internal sealed partial class Scheduler(
                 plans.Add(new OccurrencePlan(new ScheduleFireParams(schedule.Id, [], null, null, null, 0), [], null));
             }
         }
+        if (plans.Count == 0) return 0;
         await store.ScheduleFireMany(plans.Select(p => p.Fire).ToList(), ct).ConfigureAwait(false);
         var runnable = plans.Sum(p => p.Fire.Runs.Count(r => r.Status is RunStatus.Available or RunStatus.Scheduled));
         foreach (var p in plans.Where(p => p.RunsToCancel.Count > 0)) CancelRequested?.Invoke(p.RunsToCancel, p.CancelReason!);
@@ -71,7 +77,9 @@ internal sealed partial class Scheduler(
                 var next = await store.ScheduleNextFireAt(stopping).ConfigureAwait(false);
                 if (next is { } n)
                 {
-                    var until = n - time.GetUtcNow();
+                    // Wake a little ahead to write the runs early; a schedule that was not written ahead waits for its instant.
+                    var untilDue = n - time.GetUtcNow();
+                    var until = untilDue - options.EffectiveFireAhead > TimeSpan.Zero ? untilDue - options.EffectiveFireAhead : untilDue;
                     if (until < wait) wait = until;
                 }
             }
