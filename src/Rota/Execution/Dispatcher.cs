@@ -21,6 +21,7 @@ internal sealed partial class Dispatcher(
     private readonly ConcurrentDictionary<long, ActiveRun> _active = new();
     private readonly ConcurrentDictionary<string, int> _runningPerQueue = new(StringComparer.Ordinal);
     private readonly HashSet<string> _queues = new(StringComparer.Ordinal) { "default" };
+    private DateTimeOffset _lastClaimAt = DateTimeOffset.MinValue;
 
     public WakeSignal Wake { get; } = new();
 
@@ -69,6 +70,7 @@ internal sealed partial class Dispatcher(
             var free = options.ConcurrencyOf(queue) - _runningPerQueue.GetValueOrDefault(queue);
             if (free <= 0) continue;
             var now = time.GetUtcNow();
+            _lastClaimAt = now;
             var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration), ct).ConfigureAwait(false);
             foreach (var run in claimed) started.Add(Start(run));
         }
@@ -101,9 +103,13 @@ internal sealed partial class Dispatcher(
     {
         var next = await store.RunNextScheduledAt(ct).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        // A due run that could not be claimed waits for a slot: a finish signals us, the poll covers other processes.
-        if (next is { } n && n > now && n - now < options.PollInterval) return n - now;
-        return options.PollInterval;
+        // A run that was due at the last claim but not claimed waits for a slot: a finish signals us, the poll covers
+        // other processes. One that became due only after that claim (timers may fire a hair before the wall clock
+        // reaches the instant) is claimed at once.
+        if (next is not { } n || n <= _lastClaimAt) return options.PollInterval;
+        var until = n - now;
+        if (until <= TimeSpan.Zero) return TimeSpan.FromMilliseconds(1);
+        return until < options.PollInterval ? until : options.PollInterval;
     }
 
     private Task Start(RunRecord run)

@@ -34,6 +34,8 @@ internal sealed class RotaHost : IAsyncDisposable
                 o.NodeName = "bench";
                 o.DefaultQueueConcurrency = workers;
                 o.ShutdownGrace = TimeSpan.FromSeconds(5);
+                // ROTA_BENCH_FIRE_AHEAD_MS compares fire-ahead settings; unset keeps Rota's default.
+                if (int.TryParse(Environment.GetEnvironmentVariable("ROTA_BENCH_FIRE_AHEAD_MS"), out var ahead)) o.FireAhead = TimeSpan.FromMilliseconds(ahead);
             })
             .UseSqlite(databasePath)
             .AddHandler<RecordingHandler>(RecordHandler);
