@@ -48,6 +48,8 @@ internal static class ChildLauncher
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("bench: cannot tell this process's executable");
         var psi = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Every system runs with the runtime settings of `./rota serve` (see the rota script): a 2 MiB gen0 budget.
+        if (Environment.GetEnvironmentVariable("DOTNET_GCgen0size") is null) psi.Environment["DOTNET_GCgen0size"] = "0x200000";
         if (Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase))
             psi.ArgumentList.Add(Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("bench: no entry assembly"));
         return psi;

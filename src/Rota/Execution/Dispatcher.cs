@@ -79,13 +79,16 @@ internal sealed partial class Dispatcher(
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        (bool Known, DateTimeOffset? Next) probe = default;
         while (!stopping.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
-                var started = await DispatchOnceAsync(stopping).ConfigureAwait(false);
-                wait = started.Count > 0 ? TimeSpan.Zero : await NextWaitAsync(stopping).ConfigureAwait(false);
+                var claim = !probe.Known || probe.Next is { } due && due <= time.GetUtcNow();
+                var started = claim ? await DispatchOnceAsync(stopping).ConfigureAwait(false) : [];
+                var next = claim || !probe.Known ? await store.RunNextScheduledAt(stopping).ConfigureAwait(false) : probe.Next;
+                wait = started.Count > 0 ? TimeSpan.Zero : WaitFor(next);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
             catch (Exception ex)
@@ -93,21 +96,27 @@ internal sealed partial class Dispatcher(
                 LogDispatchFailed(ex);
                 wait = options.PollInterval;
             }
+            probe = default;
             if (wait <= TimeSpan.Zero) continue;
-            try { await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false); }
+            try
+            {
+                // Woken by a signal: something changed, claim. Woken by the timer: claiming is a write transaction, so
+                // an idle node first reads whether anything is due (this read is the poll that covers other processes).
+                if (!await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false))
+                    probe = (true, await store.RunNextScheduledAt(stopping).ConfigureAwait(false));
+            }
             catch (OperationCanceledException) { break; }
+            catch (Exception ex) when (ex is not OperationCanceledException) { LogDispatchFailed(ex); }
         }
     }
 
-    private async Task<TimeSpan> NextWaitAsync(CancellationToken ct)
+    private TimeSpan WaitFor(DateTimeOffset? next)
     {
-        var next = await store.RunNextScheduledAt(ct).ConfigureAwait(false);
-        var now = time.GetUtcNow();
         // A run that was due at the last claim but not claimed waits for a slot: a finish signals us, the poll covers
         // other processes. One that became due only after that claim (timers may fire a hair before the wall clock
         // reaches the instant) is claimed at once.
         if (next is not { } n || n <= _lastClaimAt) return options.PollInterval;
-        var until = n - now;
+        var until = n - time.GetUtcNow();
         if (until <= TimeSpan.Zero) return TimeSpan.FromMilliseconds(1);
         return until < options.PollInterval ? until : options.PollInterval;
     }

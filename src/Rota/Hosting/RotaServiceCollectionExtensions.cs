@@ -20,7 +20,6 @@ public static class RotaServiceCollectionExtensions
         var options = new RotaOptions();
         configure?.Invoke(options);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient();
         services.AddSingleton(options);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
         var builder = new RotaBuilder(services, options);
