@@ -15,7 +15,10 @@ public sealed partial class PostgresStore
     {
         if (completions.Count == 0) return Task.FromResult(0);
         // One completion per run and attempt (the last wins), as applying them one by one would leave it.
-        var batch = completions.GroupBy(x => (x.RunId, x.Attempt)).Select(g => g.Last()).ToList();
+        // Sent in run id order, the order every multi-run statement locks rows in (no deadlocks between nodes).
+        var order = new Dictionary<RunCompletion, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < completions.Count; i++) order[completions[i]] = i;
+        var batch = completions.GroupBy(x => (x.RunId, x.Attempt)).Select(g => g.Last()).OrderBy(x => x.RunId).ToList();
         var retries = batch.Where(x => x.Status == RunStatus.Scheduled).ToList();
         var terminal = batch.Where(x => x.Status != RunStatus.Scheduled).ToList();
         var history = batch.Where(x => !(x.Status == RunStatus.Scheduled && x.IsSnooze)).ToList();
@@ -55,7 +58,8 @@ public sealed partial class PostgresStore
                     .Bind("error_details", terminal.Select(x => x.Error?.Details).ToArray())
                     .Bind("error_transient", terminal.Select(x => x.Error is null ? (bool?)null : x.Error.IsTransient).ToArray())
                     .Bind("logs", terminal.Select(x => x.Logs).ToArray())
-                    .Bind("progress", terminal.Select(x => x.Progress).ToArray()));
+                    .Bind("progress", terminal.Select(x => x.Progress).ToArray())
+                    .Bind("ord", terminal.Select(x => order[x]).ToArray()));
                 b.BatchCommands.Add(BatchCommand("TaskRecordOutcomes"));
                 b.BatchCommands.Add(BatchCommand("TaskPauseIfFailingById"));
             }

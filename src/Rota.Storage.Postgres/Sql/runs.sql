@@ -145,15 +145,16 @@ ON CONFLICT (run_id, attempt) DO UPDATE SET ended_at = excluded.ended_at, status
     error_type = excluded.error_type, error_message = excluded.error_message;
 
 -- name: RunCompleteMany
--- Set-based: the batch arrives as parallel arrays. Returns how many applied, and leaves the applied rows in the
+-- Set-based: the batch arrives as parallel arrays (in run id order; ord is each completion's place in the caller's
+-- list, which breaks ties of ended_at). Returns how many applied, and leaves the applied rows in the
 -- transaction-local setting rota.completed for TaskRecordOutcomes and TaskPauseIfFailingById, which run next in the
 -- same round trip.
 WITH b AS (
     SELECT * FROM unnest(@id::bigint[], @attempt::integer[], @status::text[], @ended_at::timestamptz[], @reason::text[],
                          @stats::json[], @error_type::text[], @error_message::text[], @error_details::text[],
-                         @error_transient::boolean[], @logs::text[], @progress::integer[])
-        WITH ORDINALITY AS b(id, attempt, status, ended_at, reason, stats, error_type, error_message, error_details,
-                             error_transient, logs, progress, ord)),
+                         @error_transient::boolean[], @logs::text[], @progress::integer[], @ord::integer[])
+        AS b(id, attempt, status, ended_at, reason, stats, error_type, error_message, error_details,
+             error_transient, logs, progress, ord)),
 done AS (
     UPDATE rota_runs r SET status = b.status, ended_at = b.ended_at, reason = coalesce(b.reason, r.reason),
         stats = coalesce(b.stats, r.stats), error_type = b.error_type, error_message = b.error_message,
@@ -177,7 +178,9 @@ FROM unnest(@id::bigint[], @attempt::integer[], @scheduled_at::timestamptz[], @s
 WHERE r.id = b.id AND r.status = 'running' AND r.attempt = b.attempt;
 
 -- name: RunHeartbeat
-UPDATE rota_runs SET lease_until = @lease_until WHERE id = ANY(@ids::bigint[]) AND status = 'running';
+-- Rows locked in id order (as completions are sent), so a heartbeat and a completion batch never deadlock.
+UPDATE rota_runs SET lease_until = @lease_until
+WHERE id IN (SELECT id FROM rota_runs WHERE id = ANY(@ids::bigint[]) AND status = 'running' ORDER BY id FOR NO KEY UPDATE);
 
 -- name: RunStopRequested
 SELECT id FROM rota_runs

@@ -60,12 +60,15 @@ per_task AS (
            count(*) FILTER (WHERE r.failure AND (r.last_ok_at IS NULL OR r.ended_at > r.last_ok_at
                                    OR (r.ended_at = r.last_ok_at AND r.ord > l.ord))) AS failures
     FROM ranked r JOIN last_ok l ON l.task_id = r.task_id
-    GROUP BY r.task_id)
+    GROUP BY r.task_id),
+locked AS (
+    -- Task rows locked in id order, so two nodes completing runs of the same tasks never deadlock.
+    SELECT t.id FROM rota_tasks t WHERE t.id IN (SELECT task_id FROM per_task) ORDER BY t.id FOR NO KEY UPDATE)
 UPDATE rota_tasks t SET
     last_run_at = p.last_at,
     last_status = p.last_status,
     consecutive_failures = CASE WHEN p.reset THEN p.failures ELSE t.consecutive_failures + p.failures END
-FROM per_task p
+FROM per_task p JOIN locked l ON l.id = p.task_id
 WHERE t.id = p.task_id;
 
 -- name: TaskPauseIfFailingById
