@@ -70,6 +70,9 @@ public static class CliApp
             new VersionOption(),
             CliContext.DbOption,
             CliContext.ConfigOption,
+            StoreChoice.StoreOption,
+            StoreChoice.ConnectionOption,
+            StoreChoice.SchemaOption,
         };
         root.Subcommands.Add(ServeCommand.Create(ctx));
         root.Subcommands.Add(ApplyCommand.Create(ctx));

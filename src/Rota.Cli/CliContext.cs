@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Rota.Storage;
-using Rota.Storage.Sqlite;
 
 namespace Rota.Cli;
 
@@ -37,11 +36,20 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
         return File.Exists("rota.yaml") ? "rota.yaml" : null;
     }
 
-    /// <summary>Opens the store and applies pending migrations (every command but <c>migrate</c> does).</summary>
-    public async Task<SqliteStore> OpenStoreAsync(ParseResult p, bool migrate = true)
+    /// <summary>Opens the chosen store (<see cref="StoreChoice"/>) and applies pending migrations (every command but
+    /// <c>migrate</c> does).</summary>
+    public async Task<IRotaStore> OpenStoreAsync(ParseResult p, bool migrate = true)
     {
-        var store = await SqliteStore.OpenAsync(DbPath(p));
-        if (migrate) await store.MigrationUp(new MigrationUpParams(Time.GetUtcNow()));
+        var store = await StoreChoice.From(p).OpenAsync();
+        try
+        {
+            if (migrate) await store.MigrationUp(new MigrationUpParams(Time.GetUtcNow()));
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
         return store;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rota.Hosting;
+using Rota.Storage.Postgres;
 using Rota.Storage.Sqlite;
 
 namespace Rota.Cli.Commands;
@@ -19,21 +20,24 @@ public static class ServeCommand
             // Validate the config before anything touches the disk: a bad file leaves no data folder, lock or database behind.
             var configPath = CliContext.ConfigPath(p);
             var doc = configPath is null ? null : ConfigApplier.Load(configPath);
-            var db = Path.GetFullPath(CliContext.DbPath(p));
-            Directory.CreateDirectory(Path.GetDirectoryName(db)!);
-            using var dbLock = Lock(db);
+            var store = StoreChoice.From(p);
+            var db = Path.GetFullPath(store.DbPath);
+            // SQLite: one serve per file. PostgreSQL: any number of nodes share the database.
+            using var dbLock = store.IsPostgres ? null : CreateAndLock(db);
 
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
             var schedulerEnabled = !string.Equals(Environment.GetEnvironmentVariable("ROTA_SCHEDULER_ENABLED"), "false", StringComparison.OrdinalIgnoreCase);
             RotaOptions? options = null;
-            builder.Services.AddRota(o =>
+            var rota = builder.Services.AddRota(o =>
             {
                 o.SchedulerEnabled = schedulerEnabled;
                 if (p.GetValue(node) is { Length: > 0 } n) o.NodeName = n;
                 options = o;
-            }).UseSqlite(db);
+            });
+            if (store.IsPostgres) rota.UsePostgres(store.Connection!, store.Schema);
+            else rota.UseSqlite(db);
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
             using var host = builder.Build();
 
@@ -45,7 +49,7 @@ public static class ServeCommand
                 tasks = changes.Count(c => c.What is "created" or "updated" or "unchanged");
             }
             var total = (await engine.Client.ListTasksAsync(ct)).Count;
-            ctx.Out.WriteLine($"rota: serving {db} — {total} task(s) ({tasks} from {configPath ?? "no config file"}), scheduler {(schedulerEnabled ? "on" : "OFF (ROTA_SCHEDULER_ENABLED=false)")}, node {options!.NodeName}. Ctrl+C stops.");
+            ctx.Out.WriteLine($"rota: serving {store.Describe()} — {total} task(s) ({tasks} from {configPath ?? "no config file"}), scheduler {(schedulerEnabled ? "on" : "OFF (ROTA_SCHEDULER_ENABLED=false)")}, node {options!.NodeName}. Ctrl+C stops.");
             await host.RunAsync(ct);
             ctx.Out.WriteLine("rota: stopped");
             return ExitCodes.Ok;
@@ -54,8 +58,9 @@ public static class ServeCommand
     }
 
     /// <summary>One <c>serve</c> per database file: an exclusive lock on <c>&lt;db&gt;.lock</c>, released by the OS if we die.</summary>
-    private static FileStream Lock(string db)
+    private static FileStream CreateAndLock(string db)
     {
+        Directory.CreateDirectory(Path.GetDirectoryName(db)!);
         try
         {
             return new FileStream(db + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);

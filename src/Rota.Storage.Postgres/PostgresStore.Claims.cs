@@ -1,0 +1,43 @@
+using Dapper;
+using Npgsql;
+using Rota.Runs;
+using Rota.Storage;
+using static Rota.Storage.Postgres.PostgresMapping;
+
+namespace Rota.Storage.Postgres;
+
+public sealed partial class PostgresStore
+{
+    /// <summary>
+    /// Claims in one transaction: RunClaimLimits locks the limited tasks with due runs (skipping those another
+    /// claimer holds), then RunClaim picks, locks (FOR UPDATE SKIP LOCKED) and marks the runs in one statement.
+    /// Concurrent claimers on any number of nodes take disjoint runs and never exceed a task's concurrency limit.
+    /// </summary>
+    public Task<IReadOnlyList<RunRecord>> RunClaimNext(RunClaimNextParams p, CancellationToken ct = default)
+    {
+        if (p.Limit <= 0) return Task.FromResult<IReadOnlyList<RunRecord>>([]);
+        return Write<IReadOnlyList<RunRecord>>(async (c, tx) =>
+        {
+            var now = Utc(p.Now);
+            long[] locked;
+            await using (var limits = Command("RunClaimLimits", c, tx).Bind("queue", p.Queue).Bind("now", now))
+            await using (var r = await limits.ExecuteReaderAsync(ct))
+            {
+                var ids = new List<long>();
+                while (await r.ReadAsync(ct)) ids.Add(r.GetInt64(0));
+                locked = ids.ToArray();
+            }
+            await using var claim = Command("RunClaim", c, tx)
+                .Bind("locked", locked).Bind("queue", p.Queue).Bind("now", now).Bind("scan", p.Limit * 4)
+                .Bind("limit", p.Limit).Bind("node", p.Node).Bind("lease_until", Utc(p.LeaseUntil));
+            await using var reader = await claim.ExecuteReaderAsync(ct);
+            var parse = reader.GetRowParser<RunDbRow>();
+            var claimed = new List<RunRecord>(p.Limit);
+            while (await reader.ReadAsync(ct)) claimed.Add(ToRun(parse(reader)));
+            // Claim order: priority, then time, then id.
+            claimed.Sort((a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority)
+                : a.ScheduledAt != b.ScheduledAt ? a.ScheduledAt.CompareTo(b.ScheduledAt) : a.Id.CompareTo(b.Id));
+            return claimed;
+        }, ct);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Data;
+using System.Text.RegularExpressions;
+using Dapper;
+using Npgsql;
+using Rota.Storage;
+
+namespace Rota.Storage.Postgres;
+
+/// <summary>
+/// The cluster store: every node shares one PostgreSQL database. Tables live in one schema (default <c>rota</c>,
+/// created by the first migration when missing), reached through the connection's search_path. Connections come from
+/// an <see cref="NpgsqlDataSource"/> pool with automatic preparation of repeated statements. Every Npgsql or
+/// PostgreSQL error leaves the store as a <see cref="RotaException"/> (see <see cref="PostgresErrors"/>).
+/// </summary>
+public sealed partial class PostgresStore : IRotaStore
+{
+    /// <summary>The schema used when none is given.</summary>
+    public const string DefaultSchema = "rota";
+
+    private static readonly SqlCatalog Sql = SqlCatalog.FromAssembly(typeof(PostgresStore).Assembly);
+    private readonly NpgsqlDataSource _dataSource;
+
+    static PostgresStore()
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+    }
+
+    private PostgresStore(NpgsqlDataSource dataSource, string schema, string host)
+    {
+        _dataSource = dataSource;
+        Schema = schema;
+        Host = host;
+    }
+
+    public string Dialect => "postgres";
+
+    /// <summary>The schema holding Rota's tables.</summary>
+    public string Schema { get; }
+
+    /// <summary>Host and database, for messages (never the password).</summary>
+    public string Host { get; }
+
+    internal static SqlCatalog Statements => Sql;
+
+    /// <summary>Creates the store for <paramref name="connectionString"/> (Npgsql keyword format) and
+    /// <paramref name="schema"/>; opens no connection and does not migrate.</summary>
+    public static PostgresStore Create(string connectionString, string schema = DefaultSchema)
+    {
+        if (!SchemaPattern().IsMatch(schema))
+            throw new RotaException("store.invalid_schema", $"store: schema '{schema}' must be a lower-case identifier (a-z, 0-9, _; at most 63 characters, not starting with a digit)");
+        NpgsqlDataSourceBuilder builder;
+        try
+        {
+            builder = new NpgsqlDataSourceBuilder(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RotaException("store.invalid_connection", $"store: the PostgreSQL connection string is not valid: {ex.Message}", inner: ex);
+        }
+        var cs = builder.ConnectionStringBuilder;
+        cs.SearchPath = schema;
+        cs.ApplicationName ??= "rota";
+        if (cs.MaxAutoPrepare == 0) cs.MaxAutoPrepare = 128;
+        cs.AutoPrepareMinUsages = 2;
+        return new PostgresStore(builder.Build(), schema, $"{cs.Host}:{cs.Port}/{cs.Database ?? cs.Username}");
+    }
+
+    /// <summary>Creates the store and checks that the server answers.</summary>
+    public static async Task<PostgresStore> OpenAsync(string connectionString, string schema = DefaultSchema, CancellationToken ct = default)
+    {
+        var store = Create(connectionString, schema);
+        try
+        {
+            await store.Read(_ => Task.FromResult(0), ct);
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+        return store;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a pooled connection, outside a transaction.</summary>
+    private async Task<T> Read<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            await using var c = await _dataSource.OpenConnectionAsync(ct);
+            return await work(c);
+        }
+        catch (Exception ex) when (PostgresErrors.Translate(ex, this) is { } rota)
+        {
+            throw rota;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one READ COMMITTED transaction on a pooled connection.</summary>
+    private async Task<T> Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            await using var c = await _dataSource.OpenConnectionAsync(ct);
+            await using var tx = await c.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var result = await work(c, tx);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        catch (Exception ex) when (PostgresErrors.Translate(ex, this) is { } rota)
+        {
+            throw rota;
+        }
+    }
+
+    /// <summary>A command for the catalog statement <paramref name="name"/>.</summary>
+    private static NpgsqlCommand Command(string name, NpgsqlConnection c, NpgsqlTransaction? tx = null) =>
+        new(Sql[name], c, tx);
+
+    /// <summary>A batch command for the catalog statement <paramref name="name"/>.</summary>
+    private static NpgsqlBatchCommand BatchCommand(string name) => new(Sql[name]);
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$")]
+    private static partial Regex SchemaPattern();
+}
