@@ -9,7 +9,7 @@ internal sealed record SystemOptions(string QuartzJournal)
 {
     public static SystemOptions From(BenchArgs args)
     {
-        var journal = args.Text("quartz-journal", "wal");
+        var journal = args.Text("quartz-journal", "delete");
         if (journal is not ("wal" or "delete")) throw new UsageException($"--quartz-journal: '{journal}' must be wal or delete");
         return new SystemOptions(journal);
     }
