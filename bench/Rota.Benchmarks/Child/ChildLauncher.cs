@@ -7,6 +7,17 @@ namespace Rota.Benchmarks.Child;
 /// RSS and threads belong to that system alone. The child's other output is shown indented under its name.</summary>
 internal static class ChildLauncher
 {
+    /// <summary>Runs one child; a failed child is reported on the console and gives null, so the other systems still run.</summary>
+    public static async Task<T?> RunOrReportAsync<T>(string scenario, string system, IEnumerable<string> options, TimeSpan limit) where T : class
+    {
+        try { return await RunAsync<T>(scenario, system, options, limit); }
+        catch (ChildFailedException ex)
+        {
+            Console.WriteLine("  ! " + ex.Message);
+            return null;
+        }
+    }
+
     public static async Task<T> RunAsync<T>(string scenario, string system, IEnumerable<string> options, TimeSpan limit)
     {
         var psi = SelfStartInfo();

@@ -27,20 +27,13 @@ internal sealed class IdleScenario : IScenario
         var ok = true;
         foreach (var system in systems)
         {
-            try
-            {
-                var limit = TimeSpan.FromSeconds(settings.Warmup + settings.Seconds + 300);
-                var s = await ChildLauncher.RunAsync<IdleSample>("idle", system, args.Forward(), limit);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{system,-16} CPU {s.CpuPercent:N3} % ({s.CpuSeconds:N3} s in {s.WindowSeconds:N1} s) · RSS {s.RssMiB:N1} MiB · threads {s.Threads} · fires {s.Fires}"));
-                if (s.Fires != 0) { ok = false; Console.WriteLine($"  ! {system}: {s.Fires} fires during an idle run"); }
-                results[system] = s;
-            }
-            catch (ChildFailedException ex)
-            {
-                ok = false;
-                Console.WriteLine("  ! " + ex.Message);
-            }
+            var limit = TimeSpan.FromSeconds(settings.Warmup + settings.Seconds + 300);
+            var s = await ChildLauncher.RunOrReportAsync<IdleSample>("idle", system, args.Forward(), limit);
+            if (s is null) { ok = false; continue; }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{system,-16} CPU {s.CpuPercent:N3} % ({s.CpuSeconds:N3} s in {s.WindowSeconds:N1} s) · RSS {s.RssMiB:N1} MiB · threads {s.Threads} · fires {s.Fires}"));
+            if (s.Fires != 0) { ok = false; Console.WriteLine($"  ! {system}: {s.Fires} fires during an idle run"); }
+            results[system] = s;
         }
         Console.WriteLine();
         PrintTable(systems, results);

@@ -29,20 +29,13 @@ internal sealed class PrecisionScenario : IScenario
         var ok = true;
         foreach (var system in systems)
         {
-            try
-            {
-                var limit = TimeSpan.FromSeconds(settings.Warmup + settings.Seconds + settings.Drain + 300);
-                var s = await ChildLauncher.RunAsync<PrecisionSample>("precision", system, args.Forward(), limit);
-                var a = s.Analysis;
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{system,-16} fires {a.Fires:N0}/{a.Expected:N0} · missed {a.Missed} · duplicates {a.Duplicates} · p50 {a.P50Ms:N1} ms · p99 {a.P99Ms:N1} ms · max {a.MaxMs:N1} ms · min {a.MinMs:N1} ms · CPU {s.CpuPercent:N1} %"));
-                results[system] = s;
-            }
-            catch (ChildFailedException ex)
-            {
-                ok = false;
-                Console.WriteLine("  ! " + ex.Message);
-            }
+            var limit = TimeSpan.FromSeconds(settings.Warmup + settings.Seconds + settings.Drain + 300);
+            var s = await ChildLauncher.RunOrReportAsync<PrecisionSample>("precision", system, args.Forward(), limit);
+            if (s is null) { ok = false; continue; }
+            var a = s.Analysis;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{system,-16} fires {a.Fires:N0}/{a.Expected:N0} · missed {a.Missed} · duplicates {a.Duplicates} · p50 {a.P50Ms:N1} ms · p99 {a.P99Ms:N1} ms · max {a.MaxMs:N1} ms · min {a.MinMs:N1} ms · CPU {s.CpuPercent:N1} %"));
+            results[system] = s;
         }
         Console.WriteLine();
         PrintTable(systems, results);

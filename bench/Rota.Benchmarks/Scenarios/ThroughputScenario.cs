@@ -32,19 +32,12 @@ internal sealed class ThroughputScenario : IScenario
         {
             foreach (var system in systems)
             {
-                try
-                {
-                    var s = await ChildLauncher.RunAsync<ThroughputSample>("throughput", system, args.Forward(), TimeSpan.FromSeconds(settings.TimeoutSeconds));
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"run {r}/{settings.Repeat} {system,-16} enqueue {s.EnqueueRate,9:N0}/s ({s.EnqueueSeconds:N2} s) · processing {s.ProcessingRate,9:N0}/s ({s.ProcessingSeconds:N2} s) · e2e {s.EndToEndRate,9:N0}/s · CPU {s.CpuSecondsPer1k:N3} s/1k · RSS {s.RssMiB:N0} MiB · completed {s.Completed:N0}/{s.Jobs:N0}"));
-                    if (!s.Complete) { ok = false; Console.WriteLine($"  ! {system}: only {s.Completed:N0} of {s.Jobs:N0} jobs completed successfully"); }
-                    samples[system].Add(s);
-                }
-                catch (ChildFailedException ex)
-                {
-                    ok = false;
-                    Console.WriteLine("  ! " + ex.Message);
-                }
+                var s = await ChildLauncher.RunOrReportAsync<ThroughputSample>("throughput", system, args.Forward(), TimeSpan.FromSeconds(settings.TimeoutSeconds));
+                if (s is null) { ok = false; continue; }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"run {r}/{settings.Repeat} {system,-16} enqueue {s.EnqueueRate,9:N0}/s ({s.EnqueueSeconds:N2} s) · processing {s.ProcessingRate,9:N0}/s ({s.ProcessingSeconds:N2} s) · e2e {s.EndToEndRate,9:N0}/s · CPU {s.CpuSecondsPer1k:N3} s/1k · RSS {s.RssMiB:N0} MiB · completed {s.Completed:N0}/{s.Jobs:N0}"));
+                if (!s.Complete) { ok = false; Console.WriteLine($"  ! {system}: only {s.Completed:N0} of {s.Jobs:N0} jobs completed successfully"); }
+                samples[system].Add(s);
             }
         }
         Console.WriteLine();
