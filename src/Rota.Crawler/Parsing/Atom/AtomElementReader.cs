@@ -19,7 +19,7 @@ internal static class AtomElementReader
                 return true;
             case "id": feed.Id = ctx.ReadNonEmptyText(); return true;
             case "updated" or "modified": feed.Updated = ctx.ReadDate(); return true;
-            case "published" or "issued" or "created": feed.Published ??= ctx.ReadDate(); return true;
+            case "published" or "issued" or "created": feed.Published = Prefer.First(feed.Published, ctx.ReadDate()); return true;
             case "author": Add(feed.Authors, AtomPersonReader.Read(ctx)); return true;
             case "contributor": Add(feed.Contributors, AtomPersonReader.Read(ctx)); return true;
             case "category": ReadCategory(ctx, feed.Categories); return true;

@@ -18,17 +18,17 @@ internal static class ExtensionElementReader
         {
             switch (name)
             {
-                case "title": feed.Title ??= ctx.ReadTextAs(FeedText.Plain, guessHtml: true); return true;
-                case "description": feed.Description ??= ctx.ReadTextAs(FeedText.Html); return true;
+                case "title": feed.Title = Prefer.First(feed.Title, ctx.ReadTextAs(FeedText.Plain, guessHtml: true)); return true;
+                case "description": feed.Description = Prefer.First(feed.Description, ctx.ReadTextAs(FeedText.Html)); return true;
                 case "creator" or "author": AddPerson(feed.Authors, ctx.ReadText()); return true;
                 case "contributor": AddPerson(feed.Contributors, ctx.ReadText()); return true;
-                case "publisher": feed.Publisher ??= PersonParser.Parse(ctx.ReadText()); return true;
-                case "rights": feed.Rights ??= ctx.ReadTextAs(FeedText.Plain, guessHtml: true); return true;
-                case "language": feed.Language ??= ctx.ReadNonEmptyText(); ctx.DefaultLanguage ??= feed.Language; return true;
-                case "date" or "modified": feed.Updated ??= ctx.ReadDate(); return true;
-                case "issued" or "created": feed.Published ??= ctx.ReadDate(); return true;
+                case "publisher": feed.Publisher = Prefer.First(feed.Publisher, PersonParser.Parse(ctx.ReadText())); return true;
+                case "rights": feed.Rights = Prefer.First(feed.Rights, ctx.ReadTextAs(FeedText.Plain, guessHtml: true)); return true;
+                case "language": feed.Language = Prefer.First(feed.Language, ctx.ReadNonEmptyText()); ctx.DefaultLanguage ??= feed.Language; return true;
+                case "date" or "modified": feed.Updated = Prefer.First(feed.Updated, ctx.ReadDate()); return true;
+                case "issued" or "created": feed.Published = Prefer.First(feed.Published, ctx.ReadDate()); return true;
                 case "subject": AddCategory(feed.Categories, ctx.ReadText()); return true;
-                case "identifier": feed.Id ??= ctx.ReadNonEmptyText(); return true;
+                case "identifier": feed.Id = Prefer.First(feed.Id, ctx.ReadNonEmptyText()); return true;
             }
             return false;
         }
@@ -38,7 +38,7 @@ internal static class ExtensionElementReader
             {
                 case "author": AddPerson(feed.Authors, ctx.ReadText()); return true;
                 case "image" when ctx.Resolve(ctx.Attribute("href")) is { } href: feed.Image ??= new FeedImage(href); ctx.Skip(); return true;
-                case "summary" or "subtitle": feed.Description ??= ctx.ReadTextAs(FeedText.Plain); return true;
+                case "summary" or "subtitle": feed.Description = Prefer.First(feed.Description, ctx.ReadTextAs(FeedText.Plain)); return true;
                 case "block": feed.ITunesBlock = YesNo(ctx.ReadText()); return true;
                 case "explicit": feed.ITunesExplicit = Explicit(ctx.ReadText()); return true;
                 case "category": AddCategory(feed.Categories, ctx.Attribute("text")); ctx.ForEachChild(() => TryReadFeed(ctx, feed)); return true;
@@ -66,19 +66,19 @@ internal static class ExtensionElementReader
         {
             switch (name)
             {
-                case "title": entry.Title ??= ctx.ReadTextAs(FeedText.Plain, guessHtml: true); return true;
-                case "description": entry.Summary ??= ctx.ReadTextAs(FeedText.Html); return true;
+                case "title": entry.Title = Prefer.First(entry.Title, ctx.ReadTextAs(FeedText.Plain, guessHtml: true)); return true;
+                case "description": entry.Summary = Prefer.First(entry.Summary, ctx.ReadTextAs(FeedText.Html)); return true;
                 case "creator" or "author": AddPerson(entry.Authors, ctx.ReadText()); return true;
                 case "contributor": AddPerson(entry.Contributors, ctx.ReadText()); return true;
-                case "publisher": entry.Publisher ??= PersonParser.Parse(ctx.ReadText()); return true;
-                case "rights": entry.Rights ??= ctx.ReadTextAs(FeedText.Plain, guessHtml: true); return true;
-                case "language": entry.Language ??= ctx.ReadNonEmptyText(); return true;
-                case "date" or "modified": entry.Updated ??= ctx.ReadDate(); return true;
-                case "issued": entry.Published ??= ctx.ReadDate(); return true;
-                case "created": entry.Created ??= ctx.ReadDate(); return true;
+                case "publisher": entry.Publisher = Prefer.First(entry.Publisher, PersonParser.Parse(ctx.ReadText())); return true;
+                case "rights": entry.Rights = Prefer.First(entry.Rights, ctx.ReadTextAs(FeedText.Plain, guessHtml: true)); return true;
+                case "language": entry.Language = Prefer.First(entry.Language, ctx.ReadNonEmptyText()); return true;
+                case "date" or "modified": entry.Updated = Prefer.First(entry.Updated, ctx.ReadDate()); return true;
+                case "issued": entry.Published = Prefer.First(entry.Published, ctx.ReadDate()); return true;
+                case "created": entry.Created = Prefer.First(entry.Created, ctx.ReadDate()); return true;
                 case "valid" or "expired": ctx.Skip(); return true;
                 case "subject": AddCategory(entry.Categories, ctx.ReadText()); return true;
-                case "identifier": entry.Id ??= ctx.ReadNonEmptyText(); return true;
+                case "identifier": entry.Id = Prefer.First(entry.Id, ctx.ReadNonEmptyText()); return true;
             }
             return false;
         }
@@ -98,7 +98,7 @@ internal static class ExtensionElementReader
             switch (name)
             {
                 case "author": AddPerson(entry.Authors, ctx.ReadText()); return true;
-                case "summary": entry.Summary ??= ctx.ReadTextAs(FeedText.Plain); return true;
+                case "summary": entry.Summary = Prefer.First(entry.Summary, ctx.ReadTextAs(FeedText.Plain)); return true;
                 case "block": entry.ITunesBlock = YesNo(ctx.ReadText()); return true;
                 case "explicit": entry.ITunesExplicit = Explicit(ctx.ReadText()); return true;
                 case "duration": entry.ITunesDuration = ctx.ReadNonEmptyText(); return true;

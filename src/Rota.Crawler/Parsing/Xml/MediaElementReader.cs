@@ -21,10 +21,10 @@ internal static class MediaElementReader
                 ctx.ForEachChild(() => { if (!TryRead(ctx, entry)) ctx.Skip(); });
                 return true;
             case "title":
-                entry.Title ??= ctx.ReadTextAs(ctx.Attribute("type") == "html" ? FeedText.Html : FeedText.Plain);
+                entry.Title = Prefer.First(entry.Title, ctx.ReadTextAs(ctx.Attribute("type") == "html" ? FeedText.Html : FeedText.Plain));
                 return true;
             case "description":
-                entry.Summary ??= ctx.ReadTextAs(ctx.Attribute("type") == "html" ? FeedText.Html : FeedText.Plain);
+                entry.Summary = Prefer.First(entry.Summary, ctx.ReadTextAs(ctx.Attribute("type") == "html" ? FeedText.Html : FeedText.Plain));
                 return true;
             default:
                 return false;
