@@ -8,7 +8,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     /// <summary>Rates reached so far (percent). Raise them when the parser improves; never lower them.</summary>
     private static readonly Dictionary<string, double> Floors = new()
     {
-        ["wellformed"] = 0, ["sanitize"] = 0, ["http"] = 0, ["illformed"] = 0, ["encoding"] = 0, ["entities"] = 0, ["json"] = 0,
+        ["wellformed"] = 78.5, ["sanitize"] = 74.1, ["http"] = 84.2, ["illformed"] = 33.3, ["encoding"] = 78.2, ["entities"] = 98.8, ["json"] = 100,
     };
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         foreach (var (category, passed, total) in report)
             output.WriteLine($"{category,-11} {passed,4}/{total,-4} {100.0 * passed / total,6:0.0}%");
         output.WriteLine($"{"all",-11} {results.Count(r => r.Passed),4}/{results.Count,-4} {100.0 * results.Count(r => r.Passed) / results.Count,6:0.0}%");
-        foreach (var failure in results.Where(r => !r.Passed).Take(400))
+        foreach (var failure in results.Where(r => !r.Passed).Take(600))
             output.WriteLine($"FAIL {failure.File}: {failure.Detail}");
         foreach (var (category, passed, total) in report)
         {

@@ -9,6 +9,8 @@ internal static class CorpusRunner
 {
     public sealed record Outcome(string File, string Category, bool Passed, string Detail);
 
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static readonly Lazy<IReadOnlyList<Outcome>> Cached = new(RunAll);
 
     public static IReadOnlyList<Outcome> Results => Cached.Value;
@@ -54,7 +56,7 @@ internal static class CorpusRunner
             return new Outcome(file, category, false, $"bozo expected {bozo}; warnings: {string.Join("; ", doc.Warnings)}");
         foreach (var check in checks)
             if (!CheckEvaluator.Holds(view, check))
-                return new Outcome(file, category, false, $"failed {check.GetRawText()}; got {Excerpt(view, check)}");
+                return new Outcome(file, category, false, $"failed {System.Text.Json.Nodes.JsonNode.Parse(check.GetRawText())!.ToJsonString(Relaxed)}; got {Excerpt(view, check)}");
         return new Outcome(file, category, true, "");
     }
 
@@ -87,7 +89,7 @@ internal static class CorpusRunner
                 : node is System.Text.Json.Nodes.JsonObject o && o.TryGetPropertyValue(seg.GetString()!, out var c) ? c : null;
             if (node is null) return $"(missing at {seg})";
         }
-        var text = node?.ToJsonString() ?? "null";
+        var text = node?.ToJsonString(Relaxed) ?? "null";
         return text.Length > 300 ? text[..300] + "…" : text;
     }
 }

@@ -62,7 +62,7 @@ internal static class FeedparserView
         Set(o, "id", e.Id);
         if (e.Id is not null) o["guidislink"] = e.GuidIsLink;
         Text(o, "title", e.Title);
-        Text(o, "summary", e.Summary);
+        Text(o, "summary", e.Summary ?? e.Content.FirstOrDefault()); // feedparser fills summary from content
         Text(o, "rights", e.Rights);
         Set(o, "link", e.Link);
         if (e.Links.Count > 0) o["links"] = Links(e.Links);

@@ -68,7 +68,7 @@ internal static class AtomTextReader
         string value;
         if (sub.NodeType == XmlNodeType.Element && sub.LocalName == "div" && sub.Depth == 1)
         {
-            value = MarkupReader.ReadContent(sub, out _);
+            value = MarkupReader.ReadContent(sub, out _, alwaysMarkup: true);
             while (!sub.EOF) sub.Read();
         }
         else

@@ -1,4 +1,3 @@
-using AngleSharp.Xhtml;
 using Ganss.Xss;
 
 namespace Rota.Crawler.Parsing.Html;
@@ -28,7 +27,7 @@ internal sealed class FeedHtmlSanitizer
         })
         {
             KeepChildNodes = true,
-            OutputFormatter = XhtmlMarkupFormatter.Instance,
+            OutputFormatter = FeedMarkupFormatter.Instance,
         };
         _sanitizer.RemovingTag += DropWithContent;
     }

@@ -26,13 +26,13 @@ internal static class FeedTextDecoder
 
         var body = bytes[(sniffed?.BomLength ?? 0)..];
         var name = Canonical(wanted);
-        if (TryDecode(body, name, out var text)) return new DecodedText(text, name, warnings);
+        if (TryDecode(body, name, out var text)) return new DecodedText(C1Controls.ToWindows1252(text), name, warnings);
 
         warnings.Add(new FeedWarning(FeedWarningCodes.EncodingOverride,
             $"feed: the document is not valid '{wanted}' (declared or implied); read as another encoding"));
         foreach (var fallback in (string[])["utf-8", "windows-1252"])
         {
-            if (fallback != name && TryDecode(body, fallback, out text)) return new DecodedText(text, fallback, warnings);
+            if (fallback != name && TryDecode(body, fallback, out text)) return new DecodedText(C1Controls.ToWindows1252(text), fallback, warnings);
         }
         warnings.Add(new FeedWarning(FeedWarningCodes.EncodingInvalid, "feed: invalid byte sequences replaced with U+FFFD"));
         return new DecodedText(new UTF8Encoding(false, false).GetString(body), "utf-8", warnings);

@@ -10,7 +10,7 @@ namespace Rota.Crawler.Parsing.Xml;
 /// </summary>
 internal static class MarkupReader
 {
-    public static string ReadContent(XmlReader r, out bool hadMarkup)
+    public static string ReadContent(XmlReader r, out bool hadMarkup, bool alwaysMarkup = false)
     {
         hadMarkup = false;
         if (r.IsEmptyElement)
@@ -21,7 +21,7 @@ internal static class MarkupReader
         var depth = r.Depth;
         r.Read();
         var plain = new StringBuilder();
-        StringBuilder? markup = null;
+        StringBuilder? markup = alwaysMarkup ? new StringBuilder() : null;
         while (!r.EOF && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
         {
             switch (r.NodeType)
@@ -31,6 +31,7 @@ internal static class MarkupReader
                     else Escape(markup, r.Value, attribute: false);
                     break;
                 case XmlNodeType.Element:
+                    hadMarkup = true;
                     markup ??= Escape(new StringBuilder(), plain.ToString(), attribute: false);
                     WriteStart(markup, r);
                     break;
@@ -41,7 +42,7 @@ internal static class MarkupReader
             r.Read();
         }
         if (!r.EOF) r.Read();
-        hadMarkup = markup is not null;
+
         return markup?.ToString() ?? plain.ToString();
     }
 
