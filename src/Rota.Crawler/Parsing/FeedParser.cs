@@ -49,11 +49,16 @@ public static class FeedParser
         return true;
     }
 
-    /// <summary>NUL bytes in a document that is not UTF-16/32 mean an image, archive or executable.</summary>
+    /// <summary>Many control bytes (NUL above all) in a document that is not UTF-16/32 mean an image, archive or
+    /// executable; a few stray ones are a damaged text feed, repaired later.</summary>
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         if (EncodingSniffer.FromBytes(bytes) is { Name: not "utf-8" }) return false;
-        return bytes[..Math.Min(bytes.Length, 1024)].Contains((byte)0);
+        var sample = bytes[..Math.Min(bytes.Length, 1024)];
+        var controls = 0;
+        foreach (var b in sample)
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r')) controls++;
+        return controls * 10 > sample.Length;
     }
 
     private static int FirstSignificant(string text)

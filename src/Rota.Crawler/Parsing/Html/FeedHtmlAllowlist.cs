@@ -64,9 +64,4 @@ internal static class FeedHtmlAllowlist
     {
         "script", "style", "applet", "iframe", "object", "embed", "frameset", "frame", "noembed", "noframes", "template", "xmp", "title",
     };
-
-    private static readonly HashSet<string> ElementSet = new(Elements, StringComparer.OrdinalIgnoreCase);
-
-    public static bool IsAllowedElement(ReadOnlySpan<char> name) =>
-        ElementSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
 }

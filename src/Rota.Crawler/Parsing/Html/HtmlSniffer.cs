@@ -2,7 +2,8 @@ namespace Rota.Crawler.Parsing.Html;
 
 /// <summary>
 /// Guesses whether text declared (or assumed) plain is really HTML, as RSS titles often are: it must contain an end
-/// tag or a character reference, and every tag in it must be an element HTML feeds use. Text like "a &lt; b" stays plain.
+/// tag or a character reference, so text like "a &lt; b" stays plain. Unknown
+/// elements count too: a title carrying &lt;script&gt;…&lt;/script&gt; must be sanitized, not passed on as "plain".
 /// </summary>
 internal static class HtmlSniffer
 {
@@ -21,7 +22,6 @@ internal static class HtmlSniffer
             var start = j;
             while (j < span.Length && char.IsAsciiLetterOrDigit(span[j])) j++;
             if (j == start) continue;
-            if (!FeedHtmlAllowlist.IsAllowedElement(span[start..j])) return false;
             if (closing && j < span.Length && span[j] == '>') hasEndTagOrReference = true;
         }
         return hasEndTagOrReference;

@@ -28,7 +28,10 @@ internal static class RssChannelReader
             case "webMaster": feed.Publisher = PersonParser.Parse(ctx.ReadText()); return true;
             case "pubDate": feed.Published = ctx.ReadDate(); feed.Updated ??= feed.Published; return true;
             case "lastBuildDate": feed.Updated = ctx.ReadDate(); return true;
-            case "category": ExtensionElementReader.AddCategory(feed.Categories, ctx.ReadText(), ctx.Attribute("domain")); return true;
+            case "category":
+                var feedScheme = ctx.Attribute("domain"); // before the read moves the reader off the attributes
+                ExtensionElementReader.AddCategory(feed.Categories, ctx.ReadText(), feedScheme);
+                return true;
             case "generator": feed.Generator = new FeedGenerator(ctx.ReadNonEmptyText()); return true;
             case "docs": feed.Docs = ctx.ReadUrl(); return true;
             case "ttl": feed.Ttl = ExtensionElementReader.ParseInt(ctx.ReadText()); return true;

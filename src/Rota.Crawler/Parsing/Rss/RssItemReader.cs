@@ -41,7 +41,10 @@ internal static class RssItemReader
                 return true;
             case "pubDate": entry.Published = ctx.ReadDate(); return true;
             case "author": ExtensionElementReader.AddPerson(entry.Authors, ctx.ReadText()); return true;
-            case "category": ExtensionElementReader.AddCategory(entry.Categories, ctx.ReadText(), ctx.Attribute("domain")); return true;
+            case "category":
+                var scheme = ctx.Attribute("domain"); // before the read moves the reader off the attributes
+                ExtensionElementReader.AddCategory(entry.Categories, ctx.ReadText(), scheme);
+                return true;
             case "comments": entry.Comments = ctx.ReadUrl(); return true;
             case "enclosure":
                 if (ctx.Resolve(ctx.Attribute("url")) is { } url)
