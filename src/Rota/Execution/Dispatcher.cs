@@ -104,6 +104,9 @@ internal sealed partial class Dispatcher(
                 // an idle node first reads whether anything is due (this read is the poll that covers other processes).
                 if (!await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false))
                     probe = (true, await store.RunNextScheduledAt(stopping).ConfigureAwait(false));
+                else if (!_active.IsEmpty)
+                    await Task.Yield(); // let the other runs finishing right now free their slots too: one claim for all
+
             }
             catch (OperationCanceledException) { break; }
             catch (Exception ex) when (ex is not OperationCanceledException) { LogDispatchFailed(ex); }
