@@ -111,6 +111,7 @@ public abstract partial class StoreConformanceTests
         await store.LeaderAcquireOrRenew(Acquire("a", T0));
         Assert.False(await store.LeaderRelease(new LeaderReleaseParams("b", T0.AddSeconds(5))));
         Assert.True(await store.LeaderRelease(new LeaderReleaseParams("a", T0.AddSeconds(5))));
-        Assert.Equal(new LeaderState(true, 2, "b", T0.AddSeconds(36)), await store.LeaderAcquireOrRenew(Acquire("b", T0.AddSeconds(6))));
+        Assert.Equal(new LeaderState(false, 1, null, T0.AddSeconds(5)), await store.LeaderGet());
+        Assert.Equal(new LeaderState(true, 2, "b", T0.AddSeconds(35)), await store.LeaderAcquireOrRenew(Acquire("b", T0.AddSeconds(5))));
     }
 }

@@ -29,4 +29,4 @@ RETURNING holder, term, lease_until;
 SELECT holder, term, lease_until FROM rota_leader WHERE id = 1;
 
 -- name: LeaderRelease
-UPDATE rota_leader SET lease_until = @now WHERE id = 1 AND holder = @node AND lease_until > @now;
+UPDATE rota_leader SET holder = NULL, lease_until = @now WHERE id = 1 AND holder = @node;

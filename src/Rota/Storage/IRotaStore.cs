@@ -22,7 +22,7 @@ public interface IRotaStore : IAsyncDisposable
     Task<LeaderState> LeaderAcquireOrRenew(LeaderAcquireParams p, CancellationToken ct = default);
     /// <summary>The current leadership (<c>IsLeader</c> is false: nobody asked).</summary>
     Task<LeaderState> LeaderGet(CancellationToken ct = default);
-    /// <summary>Ends the lease now when <c>Node</c> holds it, so another node takes over at its next heartbeat.</summary>
+    /// <summary>Clears the holder when <c>Node</c> holds it, so another node takes over at its next heartbeat.</summary>
     Task<bool> LeaderRelease(LeaderReleaseParams p, CancellationToken ct = default);
 
     Task<IReadOnlyList<NodeRow>> NodeList(CancellationToken ct = default);

@@ -4,7 +4,8 @@ namespace Rota.Storage;
 /// when <c>Node</c> holds it; either way the lease then runs to <c>LeaseUntil</c>.</summary>
 public sealed record LeaderAcquireParams(string Node, DateTimeOffset Now, DateTimeOffset LeaseUntil);
 
-/// <summary>Gives the leadership up (its lease ends at <c>Now</c>) when <c>Node</c> holds it.</summary>
+/// <summary>Gives the leadership up when <c>Node</c> holds it: no holder, lease ended at <c>Now</c>; the next
+/// <see cref="LeaderAcquireParams"/> call by any node wins a new term.</summary>
 public sealed record LeaderReleaseParams(string Node, DateTimeOffset Now);
 
 /// <summary>The leadership as the store has it. <c>IsLeader</c> answers for the node that asked; <c>Term</c> grows
