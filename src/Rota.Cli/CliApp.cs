@@ -80,6 +80,7 @@ public static class CliApp
         root.Subcommands.Add(TaskCommands.Create(ctx));
         root.Subcommands.Add(RunCommands.Create(ctx));
         root.Subcommands.Add(CronCommands.Create(ctx));
+        root.Subcommands.Add(NodeCommands.Create(ctx));
         return root;
     }
 }
