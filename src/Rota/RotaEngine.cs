@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rota.Cluster;
 using Rota.Execution;
 using Rota.Maintenance;
 using Rota.Runs;
@@ -23,6 +24,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     private readonly RunCompleter _completer;
     private readonly Rescuer _rescuer;
     private readonly Pruner _pruner;
+    private readonly ClusterMember _member;
     private readonly CompiledScheduleCache _schedules = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
@@ -44,6 +46,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _scheduler = new Scheduler(store, options, time, _schedules, loggers.CreateLogger("Rota.Scheduler"));
         _rescuer = new Rescuer(store, options, time, loggers.CreateLogger("Rota.Rescuer"));
         _pruner = new Pruner(store, time, loggers.CreateLogger("Rota.Pruner"));
+        _member = new ClusterMember(store, options, time, () => _dispatcher.ActiveCount, loggers.CreateLogger("Rota.Cluster"));
+        if (options.SchedulerEnabled) _member.AddDuty(_scheduler.RunAsync);
         _scheduler.RunsInserted += _ => _dispatcher.Wake.Set();
         _scheduler.CancelRequested += (ids, reason) => _ = CancelForOverlapAsync(ids, reason);
         _dispatcher.Finished += OnRunFinished;
@@ -59,13 +63,16 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     /// <summary>Handler kinds this engine can run.</summary>
     public IReadOnlyCollection<string> HandlerKinds => _options.Handlers.Kinds;
 
-    /// <summary>Rescues orphaned runs, then starts the background loops.</summary>
+    /// <summary>Registers the node and holds the first election; the leader rescues orphaned runs; then starts
+    /// the background loops (the scheduler's only while this node leads).</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _rescuer.RescueAsync(startup: true, cancellationToken).ConfigureAwait(false);
+        await _member.JoinAsync(cancellationToken).ConfigureAwait(false);
+        if (_member.IsLeader) await _rescuer.RescueAsync(startup: true, cancellationToken).ConfigureAwait(false);
         foreach (var q in await _store.QueueList(cancellationToken).ConfigureAwait(false)) _dispatcher.AddQueue(q.Name);
         var token = _stopping.Token;
-        if (_options.SchedulerEnabled) _loops.Add(Task.Run(() => _scheduler.RunAsync(token)));
+        await _member.StartDutiesAsync(token).ConfigureAwait(false);
+        _loops.Add(Task.Run(() => _member.RunAsync(token)));
         if (_options.ExecutorEnabled)
         {
             _loops.Add(Task.Run(() => _dispatcher.RunAsync(token)));
@@ -90,6 +97,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _completer.Complete();
         if (_completerLoop is not null) await _completerLoop.ConfigureAwait(false);
         await _completer.FlushProgressAsync().ConfigureAwait(false);
+        await _member.LeaveAsync(cancellationToken).ConfigureAwait(false);
         LogStopped(_options.NodeName);
     }
 
@@ -98,7 +106,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     public async Task<IReadOnlyList<Task>> TickAsync(CancellationToken ct = default)
     {
         foreach (var q in await _store.QueueList(ct).ConfigureAwait(false)) _dispatcher.AddQueue(q.Name);
-        if (_options.SchedulerEnabled) await _scheduler.FireDueAsync(ct).ConfigureAwait(false);
+        if (_options.SchedulerEnabled && _member.IsLeader) await _scheduler.FireDueAsync(ct).ConfigureAwait(false);
         return await _dispatcher.DispatchOnceAsync(ct).ConfigureAwait(false);
     }
 
@@ -112,6 +120,14 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
             await Task.WhenAll(started).ConfigureAwait(false);
         }
     }
+
+    /// <summary>True while this node runs the maintenance services (scheduler, rescuer, pruner): always with
+    /// <see cref="RotaOptions.SingleNode"/>, otherwise while it holds the leadership lease.</summary>
+    public bool IsLeader => _member.IsLeader;
+
+    /// <summary>One cluster heartbeat now (the background loop does this every <see cref="RotaOptions.HeartbeatInterval"/>):
+    /// renews the node's registry row and seeks or renews the leadership.</summary>
+    public Task ClusterHeartbeatAsync(CancellationToken ct = default) => _member.BeatAsync(ct);
 
     /// <summary>Writes buffered progress updates now (the background loop does this every 250 ms).</summary>
     public Task FlushProgressAsync() => _completer.FlushProgressAsync();
@@ -164,6 +180,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         {
             try
             {
+                if (!_member.IsLeader) { await Task.Delay(_options.HeartbeatInterval, _time, stopping).ConfigureAwait(false); continue; }
                 await ResumeDueTasksAsync(stopping).ConfigureAwait(false);
                 await _rescuer.RescueAsync(startup: false, stopping).ConfigureAwait(false);
                 if (_time.GetUtcNow() - lastPrune >= _options.PruneInterval)

@@ -18,6 +18,21 @@ public interface IRotaStore : IAsyncDisposable
     /// <summary>Reverts applied migrations down to (not including) <c>Target</c>; returns the versions reverted.</summary>
     Task<IReadOnlyList<int>> MigrationDown(MigrationDownParams p, CancellationToken ct = default);
 
+    /// <summary>Takes or renews the single maintenance leadership atomically (see <see cref="LeaderAcquireParams"/>).</summary>
+    Task<LeaderState> LeaderAcquireOrRenew(LeaderAcquireParams p, CancellationToken ct = default);
+    /// <summary>The current leadership (<c>IsLeader</c> is false: nobody asked).</summary>
+    Task<LeaderState> LeaderGet(CancellationToken ct = default);
+    /// <summary>Clears the holder when <c>Node</c> holds it, so another node takes over at its next heartbeat.</summary>
+    Task<bool> LeaderRelease(LeaderReleaseParams p, CancellationToken ct = default);
+
+    Task<IReadOnlyList<NodeRow>> NodeList(CancellationToken ct = default);
+    /// <summary>Returns false when the node is not registered (it was removed as stale): register it again.</summary>
+    Task<bool> NodeHeartbeat(NodeHeartbeatParams p, CancellationToken ct = default);
+    Task NodeRegister(NodeRegisterParams p, CancellationToken ct = default);
+    Task<bool> NodeRemove(string name, CancellationToken ct = default);
+    /// <summary>Removes nodes that stopped heartbeating; returns how many.</summary>
+    Task<int> NodeRemoveStale(NodeRemoveStaleParams p, CancellationToken ct = default);
+
     Task<QueueRow> QueueUpsert(QueueUpsertParams p, CancellationToken ct = default);
     Task<IReadOnlyList<QueueRow>> QueueList(CancellationToken ct = default);
     Task<bool> QueueSetPaused(QueueSetPausedParams p, CancellationToken ct = default);

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Logging;
+using Rota.Storage;
+
+namespace Rota.Cluster;
+
+/// <summary>
+/// This node's part in the cluster: registers it, and every <see cref="RotaOptions.HeartbeatInterval"/> renews its
+/// registry row and seeks or renews the maintenance leadership, starting the leader-only duties (the scheduler's
+/// firing loop) when it leads and stopping them when it does not. With <see cref="RotaOptions.SingleNode"/> the node
+/// always leads and no election takes place.
+/// </summary>
+internal sealed partial class ClusterMember
+{
+    private readonly RotaOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Elector _elector;
+    private readonly NodeRegistrar _registrar;
+    private readonly List<LeaderDuty> _duties = [];
+    private CancellationToken _dutyToken = new(canceled: true);
+
+    public ClusterMember(IRotaStore store, RotaOptions options, TimeProvider time, Func<int> running, ILogger logger)
+    {
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _elector = new Elector(store, options, time, logger);
+        _registrar = new NodeRegistrar(store, options, time, running);
+    }
+
+    /// <summary>True when this node runs maintenance: always on a single node, else while it holds the lease.</summary>
+    public bool IsLeader => _options.SingleNode || _elector.IsLeader;
+
+    /// <summary>The leadership term last seen (0 on a single node).</summary>
+    public long Term => _elector.Term;
+
+    /// <summary>Adds a loop that runs only while this node leads (started by <see cref="JoinAsync"/>).</summary>
+    public void AddDuty(Func<CancellationToken, Task> loop) => _duties.Add(new LeaderDuty(loop));
+
+    /// <summary>Registers the node and holds the first election; the duties start with <see cref="StartDutiesAsync"/>.</summary>
+    public async Task JoinAsync(CancellationToken ct)
+    {
+        await _registrar.RegisterAsync(ct).ConfigureAwait(false);
+        await BeatAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>From now on the duties run while this node leads, until <paramref name="stopping"/>.</summary>
+    public Task StartDutiesAsync(CancellationToken stopping)
+    {
+        _dutyToken = stopping;
+        return SyncDutiesAsync();
+    }
+
+    /// <summary>One heartbeat: election (unless single node), registry row, stale-node removal by the leader,
+    /// duties started or stopped to match.</summary>
+    public async Task BeatAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (!_options.SingleNode) await _elector.ElectAsync(ct).ConfigureAwait(false);
+            await _registrar.HeartbeatAsync(IsLeader, ct).ConfigureAwait(false);
+            if (IsLeader)
+            {
+                var removed = await _registrar.RemoveStaleAsync(ct).ConfigureAwait(false);
+                if (removed > 0) LogRemovedStale(removed);
+            }
+        }
+        finally
+        {
+            // On a store failure the lease may have lapsed on this node's clock: stop leading duties then.
+            await SyncDutiesAsync().ConfigureAwait(false);
+        }
+    }
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_options.HeartbeatInterval, _time, stopping).ConfigureAwait(false);
+                await BeatAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
+            catch (Exception ex) { LogBeatFailed(ex, _options.NodeName); }
+        }
+    }
+
+    /// <summary>Graceful stop: duties stopped, leadership given up, registry row removed.</summary>
+    public async Task LeaveAsync(CancellationToken ct)
+    {
+        foreach (var d in _duties) await d.StopAsync().ConfigureAwait(false);
+        try
+        {
+            if (!_options.SingleNode) await _elector.ReleaseAsync(ct).ConfigureAwait(false);
+            await _registrar.LeaveAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException) { LogBeatFailed(ex, _options.NodeName); }
+    }
+
+    private async Task SyncDutiesAsync()
+    {
+        var lead = IsLeader && !_dutyToken.IsCancellationRequested;
+        foreach (var d in _duties) await d.SyncAsync(lead, _dutyToken).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "cluster: removed {Count} nodes that stopped heartbeating")]
+    private partial void LogRemovedStale(int count);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "cluster: heartbeat of node {Node} failed; retrying")]
+    private partial void LogBeatFailed(Exception ex, string node);
+}
