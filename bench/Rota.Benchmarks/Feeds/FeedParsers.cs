@@ -16,7 +16,12 @@ internal static class FeedParsers
         CloseInput = true,
     };
 
+    private static readonly FeedParseOptions Unsanitized = new() { SanitizeHtml = false };
+
     public static int Rota(byte[] bytes) => FeedParser.Parse(bytes).Entries.Count;
+
+    /// <summary>Rota without HTML sanitising (shown for information: how much of Rota's time the sanitiser takes).</summary>
+    public static int RotaUnsanitized(byte[] bytes) => FeedParser.Parse(bytes, Unsanitized).Entries.Count;
 
     public static int Syndication(byte[] bytes)
     {

@@ -15,13 +15,14 @@ internal static class InProcessParserBench
     {
         var parsed = new List<FeedInput>(set.Inputs.Count);
         var failures = 0;
+        var entries = 0L;
         foreach (var input in set.Inputs)
         {
-            if (TryParse(parse, input.Bytes)) parsed.Add(input);
+            if (TryParse(parse, input.Bytes, ref entries)) parsed.Add(input);
             else failures++;
         }
         var timed = timeParsedOnly ? parsed : set.Inputs;
-        if (timed.Count == 0) return new FeedSample(0, 0, failures, double.NaN, double.NaN);
+        if (timed.Count == 0) return new FeedSample(0, 0, failures, double.NaN, double.NaN, 0);
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -42,14 +43,14 @@ internal static class InProcessParserBench
         }
         GC.KeepAlive(sink);
         return new FeedSample(timed.Sum(i => (long)i.Bytes.Length), timed.Count, failures, FeedSample.Median(passes),
-            allocated / ((double)timed.Count * repeat));
+            allocated / ((double)timed.Count * repeat), entries);
     }
 
-    private static bool TryParse(Func<byte[], int> parse, byte[] bytes)
+    private static bool TryParse(Func<byte[], int> parse, byte[] bytes, ref long entries)
     {
         try
         {
-            parse(bytes);
+            entries += parse(bytes);
             return true;
         }
         catch (Exception)

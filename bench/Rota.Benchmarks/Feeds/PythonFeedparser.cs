@@ -58,7 +58,8 @@ internal sealed class PythonFeedparser
         var root = json.RootElement;
         var passes = root.GetProperty("pass_seconds").EnumerateArray().Select(e => e.GetDouble()).ToList();
         return new FeedSample(root.GetProperty("bytes").GetInt64(), root.GetProperty("feeds").GetInt32(),
-            root.GetProperty("failures").GetInt32(), FeedSample.Median(passes), double.NaN);
+            root.GetProperty("failures").GetInt32(), FeedSample.Median(passes), double.NaN,
+            root.GetProperty("entries").GetInt64());
     }
 
     private static string FindScript()

@@ -39,6 +39,7 @@ internal sealed class FeedsScenario : IScenario
                     $"## {Describe(set)}"));
                 var rota = InProcessParserBench.Run(set, settings.Repeat, timeParsedOnly: false, FeedParsers.Rota);
                 Progress("Rota", rota);
+                Progress("Rota, no sanitising (information only)", InProcessParserBench.Run(set, settings.Repeat, timeParsedOnly: false, FeedParsers.RotaUnsanitized));
                 var synd = InProcessParserBench.Run(set, settings.Repeat, timeParsedOnly: true, FeedParsers.Syndication);
                 Progress("Syndication", synd);
                 var fp = await python.RunAsync(set, settings.Repeat, dir.Path, limit);
@@ -67,11 +68,12 @@ internal sealed class FeedsScenario : IScenario
 
     private static void Progress(string name, FeedSample s)
     {
+        Console.WriteLine(name);
         var alloc = double.IsFinite(s.AllocatedPerFeed)
             ? string.Create(CultureInfo.InvariantCulture, $" · {s.AllocatedPerFeed / 1024:N1} KiB allocated/feed")
             : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-12} {s.MegabytesPerSecond,9:N2} MB/s · {s.FeedsPerSecond,10:N0} feeds/s · median pass {s.PassSeconds * 1000:N1} ms over {s.Feeds:N0} feeds · {s.Failures:N0} failures{alloc}"));
+            $"  {s.MegabytesPerSecond:N2} MB/s · {s.FeedsPerSecond,10:N0} feeds/s · median pass {s.PassSeconds * 1000:N1} ms over {s.Feeds:N0} feeds ({s.Entries:N0} entries) · {s.Failures:N0} failures{alloc}"));
     }
 
     /// <summary>Prints the comparison; true when Rota meets the MB/s target.</summary>
