@@ -32,7 +32,6 @@ internal sealed class FeedsScenario : IScenario
             using var dir = new WorkDirectory("feeds");
             var sets = new[] { FeedCorpus.Load(corpusDir), LargeFeedGenerator.Write(dir.Path, settings.LargeEntries) };
             var limit = TimeSpan.FromSeconds(settings.TimeoutSeconds);
-            var ok = true;
             foreach (var set in sets)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -45,13 +44,13 @@ internal sealed class FeedsScenario : IScenario
                 var fp = await python.RunAsync(set, settings.Repeat, dir.Path, limit);
                 Progress("feedparser", fp);
                 Console.WriteLine();
-                ok &= PrintTable(rota, fp, synd);
+                PrintTable(rota, fp, synd);
                 if (synd.Feeds < set.Inputs.Count)
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"Syndication threw on {synd.Failures:N0} of {set.Inputs.Count:N0} files; its figures cover the {synd.Feeds:N0} it parsed ({synd.Bytes / 1e6:N3} MB)."));
                 Console.WriteLine();
             }
-            return ok ? 0 : 1;
+            return 0; // a MISS is a figure, not an error (as in the other scenarios)
         }
         catch (FeedBenchException ex)
         {
@@ -76,8 +75,8 @@ internal sealed class FeedsScenario : IScenario
             $"  {s.MegabytesPerSecond:N2} MB/s · {s.FeedsPerSecond,10:N0} feeds/s · median pass {s.PassSeconds * 1000:N1} ms over {s.Feeds:N0} feeds ({s.Entries:N0} entries) · {s.Failures:N0} failures{alloc}"));
     }
 
-    /// <summary>Prints the comparison; true when Rota meets the MB/s target.</summary>
-    private static bool PrintTable(FeedSample rota, FeedSample fp, FeedSample synd)
+    /// <summary>Prints the comparison with the verdict on the MB/s target.</summary>
+    private static void PrintTable(FeedSample rota, FeedSample fp, FeedSample synd)
     {
         var table = new Table("metric", "Rota", "feedparser", "Rota ÷ feedparser", "Syndication", "Rota ÷ Syndication", "target", "result");
         var ratio = rota.MegabytesPerSecond / fp.MegabytesPerSecond;
@@ -92,7 +91,6 @@ internal sealed class FeedsScenario : IScenario
         table.AddRow("parse failures (threw)", Figures.Int(rota.Failures), Figures.Int(fp.Failures), "", Figures.Int(synd.Failures), "", "", "");
         Console.WriteLine(table.Render());
         Console.WriteLine($"Target: Rota ≥ {TargetRatio:N0}× feedparser (MB/s) → {Figures.Ratio(rota.MegabytesPerSecond, fp.MegabytesPerSecond)} {Figures.Verdict(pass)}");
-        return pass;
     }
 
     private static string Version(Assembly assembly) =>
