@@ -11,6 +11,8 @@ internal static class BenchCommand
           throughput [--jobs 20000] [--workers 10] [--repeat 3] [--enqueue-batch 1000] [--system rota|quartz-sqlite|hangfire-memory|all]
           precision  [--schedules 200] [--seconds 60] [--warmup 5] [--workers 10] [--system rota|quartz-sqlite|all]
           idle       [--schedules 1000] [--seconds 60] [--warmup 10] [--system rota|quartz-sqlite|hangfire-memory|bare|all]
+          feeds      [--repeat 5] [--large-entries 500] [--corpus DIR (default $ROTA_FEED_CORPUS or ../shared/corpus/feedparser)]
+                     (Rota vs Python feedparser, via /usr/bin/python3 or $ROTA_PYTHON, and System.ServiceModel.Syndication)
         Every scenario: [--quartz-journal wal|delete] (SQLite journal of Quartz's file; default delete, Quartz's out-of-the-box setting as in peer-baselines.md; wal for a tuned Quartz)
         Each system runs in its own child process; ROTA_BENCH_PROFILE=1 prints GC and allocation figures per child.
         """;
@@ -25,6 +27,7 @@ internal static class BenchCommand
                 "throughput" => new ThroughputScenario(),
                 "precision" => new PrecisionScenario(),
                 "idle" => new IdleScenario(),
+                "feeds" => new FeedsScenario(),
                 _ => null,
             };
             if (args.Verb == ChildEntry.Verb) return await ChildEntry.RunAsync(args);
