@@ -44,7 +44,11 @@ public sealed class RotaOptions
     /// <summary>Let <c>http</c> tasks created through the API call private, loopback and link-local addresses
     /// (default false; tasks from configuration files are trusted).</summary>
     public bool AllowPrivateNetworks { get; set; }
-    /// <summary>Single-node store (SQLite): on start every run left running by another process is rescued at once.</summary>
+    /// <summary>
+    /// Single-node store (SQLite, the default): this node always leads (no election) and on start every run left running
+    /// by another process is rescued at once. False (set by <c>UsePostgres</c>): nodes elect a leader on a lease that
+    /// alone fires schedules, rescues and prunes, and other nodes' runs are rescued only after their leases expire.
+    /// </summary>
     public bool SingleNode { get; set; } = true;
 
     internal HandlerRegistry Handlers { get; } = new();
