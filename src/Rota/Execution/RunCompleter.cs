@@ -43,6 +43,9 @@ internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options
         var batch = new List<(RunCompletion Completion, TaskCompletionSource Written)>(options.CompletionBatchSize);
         while (await reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
+            // Completions arrive in bursts (a claim's runs finish together): let the rest of the burst in first, so one
+            // transaction carries it and claims wait less for the single writer.
+            await Task.Yield();
             while (batch.Count < options.CompletionBatchSize && reader.TryRead(out var item)) batch.Add(item);
             await WriteBatch(batch).ConfigureAwait(false);
             batch.Clear();
