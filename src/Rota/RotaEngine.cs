@@ -229,6 +229,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     private void OnRunFinished(RunRecord run, RunCompletion completion)
     {
         if (run.ScheduleId is not { } scheduleId || !completion.Status.IsTerminal()) return;
+        // Most schedules are cron/every: skip the read when this process already knows the schedule has no after_completion.
+        if (_schedules.UsesAfterCompletion(scheduleId) == false) return;
         _ = ScheduleAfterCompletionAsync(scheduleId, completion.EndedAt);
     }
 

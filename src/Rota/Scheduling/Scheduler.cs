@@ -26,7 +26,10 @@ internal sealed partial class Scheduler(
     public async Task<int> FireDueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var due = await store.ScheduleGetDue(new ScheduleGetDueParams(now + options.EffectiveFireAhead), ct).ConfigureAwait(false);
+        // Stores keep milliseconds: round the horizon up, or a wake a few microseconds early finds nothing and the
+        // occurrence falls back to being planned at its instant.
+        var horizon = now + options.EffectiveFireAhead;
+        var due = await store.ScheduleGetDue(new ScheduleGetDueParams(RoundUpToMillisecond(horizon)), ct).ConfigureAwait(false);
         if (due.Count == 0) return 0;
         var taskIds = due.Select(d => d.TaskId).Distinct().ToList();
         var counts = await store.RunActiveCounts(taskIds, ct).ConfigureAwait(false);
@@ -79,7 +82,9 @@ internal sealed partial class Scheduler(
                 {
                     // Wake a little ahead to write the runs early; a schedule that was not written ahead waits for its instant.
                     var untilDue = n - time.GetUtcNow();
-                    var until = untilDue - options.EffectiveFireAhead > TimeSpan.Zero ? untilDue - options.EffectiveFireAhead : untilDue;
+                    // (+1 ms: timers may fire a hair early; waking just inside the window beats a second wake.)
+                    var early = untilDue - options.EffectiveFireAhead;
+                    var until = early > TimeSpan.Zero ? early + TimeSpan.FromMilliseconds(1) : untilDue;
                     if (until < wait) wait = until;
                 }
             }
@@ -89,6 +94,12 @@ internal sealed partial class Scheduler(
             try { await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false); }
             catch (OperationCanceledException) { break; }
         }
+    }
+
+    private static DateTimeOffset RoundUpToMillisecond(DateTimeOffset t)
+    {
+        var rest = t.Ticks % TimeSpan.TicksPerMillisecond;
+        return rest == 0 ? t : t.AddTicks(TimeSpan.TicksPerMillisecond - rest);
     }
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "scheduler: schedule {Schedule} of task {Task} cannot be computed and is parked")]
