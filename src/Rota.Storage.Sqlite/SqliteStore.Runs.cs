@@ -8,7 +8,7 @@ namespace Rota.Storage.Sqlite;
 public sealed partial class SqliteStore
 {
     public Task<IReadOnlyList<RunInsertResult>> RunInsertMany(IReadOnlyList<RunInsertParams> runs, CancellationToken ct = default) =>
-        runs.Count == 0 ? Task.FromResult<IReadOnlyList<RunInsertResult>>([]) : WriteAsync((c, tx) => InsertRuns(c, tx, runs), ct);
+        runs.Count == 0 ? Task.FromResult<IReadOnlyList<RunInsertResult>>([]) : WriteAsync((_, tx) => InsertRuns(tx, runs), ct);
 
     public Task<RunRecord?> RunGet(long id, CancellationToken ct = default) =>
         ReadAsync(async c => (await c.QueryFirstOrDefaultAsync<RunDbRow>(Sql["RunGet"], new { id })) is { } r ? SqliteMapping.ToRun(r) : null, ct);

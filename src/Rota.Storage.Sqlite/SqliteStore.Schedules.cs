@@ -31,7 +31,7 @@ public sealed partial class SqliteStore
             var all = new List<IReadOnlyList<RunInsertResult>>(fires.Count);
             foreach (var p in fires)
             {
-                all.Add(await InsertRuns(c, tx, p.Runs));
+                all.Add(await InsertRuns(tx, p.Runs));
                 await c.ExecuteAsync(Sql["ScheduleAdvance"], new
                 {
                     id = p.ScheduleId,
@@ -74,7 +74,7 @@ public sealed partial class SqliteStore
         return await ScheduleList(new ScheduleListParams(p.TaskId), ct);
     }
 
-    private Task<IReadOnlyList<RunInsertResult>> InsertRuns(SqliteConnection c, IDbTransaction tx, IReadOnlyList<RunInsertParams> runs)
+    private Task<IReadOnlyList<RunInsertResult>> InsertRuns(IDbTransaction tx, IReadOnlyList<RunInsertParams> runs)
     {
         var results = new List<RunInsertResult>(runs.Count);
         var insert = Cached("RunInsert", tx);

@@ -79,15 +79,15 @@ internal sealed partial class Dispatcher(
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        (bool Known, DateTimeOffset? Next) probe = default;
+        var claim = true;
+        DateTimeOffset? next = null;
         while (!stopping.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
-                var claim = !probe.Known || probe.Next is { } due && due <= time.GetUtcNow();
                 var started = claim ? await DispatchOnceAsync(stopping).ConfigureAwait(false) : [];
-                var next = claim || !probe.Known ? await store.RunNextScheduledAt(stopping).ConfigureAwait(false) : probe.Next;
+                if (claim) next = await store.RunNextScheduledAt(stopping).ConfigureAwait(false);
                 wait = started.Count > 0 ? TimeSpan.Zero : WaitFor(next);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
@@ -96,20 +96,25 @@ internal sealed partial class Dispatcher(
                 LogDispatchFailed(ex);
                 wait = options.PollInterval;
             }
-            probe = default;
+            claim = true;
             if (wait <= TimeSpan.Zero) continue;
             try
             {
-                // Woken by a signal: something changed, claim. Woken by the timer: claiming is a write transaction, so
-                // an idle node first reads whether anything is due (this read is the poll that covers other processes).
-                if (!await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false))
-                    probe = (true, await store.RunNextScheduledAt(stopping).ConfigureAwait(false));
-                else if (!_active.IsEmpty)
-                    await Task.Yield(); // let the other runs finishing right now free their slots too: one claim for all
-
+                // Woken by a signal: something changed, claim (after one yield, so runs finishing together free their
+                // slots for one claim). Woken by the timer: claiming is a write transaction, so an idle node first reads
+                // whether anything is due; this read is the poll that covers other processes.
+                if (await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false))
+                {
+                    if (!_active.IsEmpty) await Task.Yield();
+                }
+                else
+                {
+                    next = await store.RunNextScheduledAt(stopping).ConfigureAwait(false);
+                    claim = next is { } due && due <= time.GetUtcNow();
+                }
             }
             catch (OperationCanceledException) { break; }
-            catch (Exception ex) when (ex is not OperationCanceledException) { LogDispatchFailed(ex); }
+            catch (Exception ex) { LogDispatchFailed(ex); }
         }
     }
 
