@@ -18,6 +18,7 @@ public sealed partial class PostgresStore
         Read<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql["RunList"], new
         {
             task_name = p.TaskName,
+            owner = p.Owner,
             status = p.Status?.ToText(),
             trigger = p.Trigger is { } t ? Text(t) : null,
             from = Utc(p.From),

@@ -17,6 +17,7 @@ public sealed partial class SqliteStore
         ReadAsync<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql["RunList"], new
         {
             task_name = p.TaskName,
+            owner = p.Owner,
             status = p.Status is { } s ? TextNames.Of(s) : null,
             trigger = p.Trigger is { } t ? TextNames.Of(t) : null,
             from = Ms(p.From),

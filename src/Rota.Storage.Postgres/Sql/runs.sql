@@ -110,6 +110,7 @@ ORDER BY r.priority DESC, r.scheduled_at, r.id;
 SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
 FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
 WHERE (@task_name::text IS NULL OR t.name = @task_name::text)
+  AND (@owner::text IS NULL OR t.owner = @owner::text)
   AND (@status::text IS NULL OR r.status = @status::text)
   AND (@trigger::text IS NULL OR r.trigger = @trigger::text)
   AND (@from::timestamptz IS NULL OR r.created_at >= @from::timestamptz)

@@ -12,6 +12,9 @@ public interface IRotaStore : IAsyncDisposable
     /// <summary>Short dialect name: <c>sqlite</c> or <c>postgres</c>.</summary>
     string Dialect { get; }
 
+    Task AuditAppend(AuditAppendParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<AuditRow>> AuditList(AuditListParams p, CancellationToken ct = default);
+
     Task<IReadOnlyList<MigrationState>> MigrationList(CancellationToken ct = default);
     /// <summary>Applies pending migrations up to <c>Target</c> (all when null); returns the versions applied.</summary>
     Task<IReadOnlyList<int>> MigrationUp(MigrationUpParams p, CancellationToken ct = default);
@@ -76,6 +79,14 @@ public interface IRotaStore : IAsyncDisposable
     Task<IReadOnlyList<ScheduleRow>> ScheduleSync(ScheduleSyncParams p, CancellationToken ct = default);
     Task ScheduleSetNext(ScheduleSetNextParams p, CancellationToken ct = default);
 
+    Task<long> TokenCreate(TokenCreateParams p, CancellationToken ct = default);
+    /// <summary>The token whose secret hashes to <paramref name="hash"/>, revoked or expired included (callers decide).</summary>
+    Task<TokenLookup?> TokenFind(string hash, CancellationToken ct = default);
+    Task<TokenRow?> TokenGet(long id, CancellationToken ct = default);
+    Task<IReadOnlyList<TokenRow>> TokenList(TokenListParams p, CancellationToken ct = default);
+    Task<bool> TokenRevoke(TokenRevokeParams p, CancellationToken ct = default);
+    Task TokenTouch(TokenTouchParams p, CancellationToken ct = default);
+
     Task<bool> TaskDelete(string name, CancellationToken ct = default);
     Task<TaskRow?> TaskGet(string name, CancellationToken ct = default);
     Task<TaskRow?> TaskGetById(long id, CancellationToken ct = default);
@@ -84,4 +95,11 @@ public interface IRotaStore : IAsyncDisposable
     Task<IReadOnlyList<TaskRow>> TaskListResumable(DateTimeOffset now, CancellationToken ct = default);
     Task<bool> TaskSetEnabled(TaskSetEnabledParams p, CancellationToken ct = default);
     Task<TaskRow> TaskUpsert(TaskUpsertParams p, CancellationToken ct = default);
+
+    Task<long> UserCount(CancellationToken ct = default);
+    Task<UserRow> UserCreate(UserCreateParams p, CancellationToken ct = default);
+    Task<UserRow?> UserGet(string name, CancellationToken ct = default);
+    Task<UserRow?> UserGetById(long id, CancellationToken ct = default);
+    Task<IReadOnlyList<UserRow>> UserList(CancellationToken ct = default);
+    Task<UserRow?> UserUpdate(UserUpdateParams p, CancellationToken ct = default);
 }

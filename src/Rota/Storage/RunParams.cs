@@ -66,6 +66,8 @@ public sealed record RunRescueResult(long RunId, RunStatus NewStatus, int Attemp
 public sealed record RunListParams
 {
     public string? TaskName { get; init; }
+    /// <summary>Only runs of tasks owned by this user (null: everyone's).</summary>
+    public string? Owner { get; init; }
     public RunStatus? Status { get; init; }
     public RunTrigger? Trigger { get; init; }
     public DateTimeOffset? From { get; init; }
