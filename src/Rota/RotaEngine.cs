@@ -51,9 +51,19 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _scheduler.RunsInserted += _ => _dispatcher.Wake.Set();
         _scheduler.CancelRequested += (ids, reason) => _ = CancelForOverlapAsync(ids, reason);
         _dispatcher.Finished += OnRunFinished;
+        _dispatcher.Started += run => RunChanged?.Invoke(new RunEvent(RunEventKind.Started, run.Id, run.TaskId, run.TaskName, RunStatus.Running,
+            run.Attempt, run.Progress, run.ProgressText, _time.GetUtcNow(), Lateness: run.NominalTime is { } n ? _time.GetUtcNow() - n : null));
+        _completer.Progressed += (id, percent, text) =>
+        {
+            if (RunChanged is { } handler && _dispatcher.FindActive(id) is { } run)
+                handler(new RunEvent(RunEventKind.Progress, id, run.TaskId, run.TaskName, RunStatus.Running, run.Attempt, percent, text, _time.GetUtcNow()));
+        };
         Client = new RotaClient(store, time, new EngineSignals(_dispatcher.Wake.Set, _scheduler.Wake.Set, (id, reason) => _dispatcher.RequestStop(id, reason)));
         _completerLoop = Task.Run(() => _completer.RunAsync(_stopping.Token));
     }
+
+    /// <summary>Runs this engine starts, reports progress of and finishes (local runs only: other nodes raise their own).</summary>
+    public event Action<RunEvent>? RunChanged;
 
     /// <summary>Operations on this engine's store that wake the engine at once.</summary>
     public RotaClient Client { get; }
@@ -228,6 +238,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
 
     private void OnRunFinished(RunRecord run, RunCompletion completion)
     {
+        RunChanged?.Invoke(new RunEvent(RunEventKind.Finished, run.Id, run.TaskId, run.TaskName, completion.Status, run.Attempt,
+            completion.Progress, null, completion.EndedAt, run.StartedAt is { } s ? completion.EndedAt - s : null));
         if (run.ScheduleId is not { } scheduleId || !completion.Status.IsTerminal()) return;
         // Most schedules are cron/every: skip the read when this process already knows the schedule has no after_completion.
         if (_schedules.UsesAfterCompletion(scheduleId) == false) return;

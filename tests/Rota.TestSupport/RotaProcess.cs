@@ -53,6 +53,8 @@ public sealed class RotaProcess : IDisposable
         psi.ArgumentList.Add(CliDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        // Every 'rota serve' in tests listens on a free loopback port, never the default 5080.
+        if (!psi.Environment.ContainsKey("ROTA_URLS")) psi.Environment["ROTA_URLS"] = "http://127.0.0.1:0";
         return new RotaProcess(Process.Start(psi)!);
     }
 

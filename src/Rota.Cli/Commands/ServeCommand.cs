@@ -1,8 +1,13 @@
 using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rota.Hosting;
+using Rota.Server.Auth;
+using Rota.Server.Hosting;
 using Rota.Storage.Postgres;
 using Rota.Storage.Sqlite;
 
@@ -14,7 +19,9 @@ public static class ServeCommand
     public static Command Create(CliContext ctx)
     {
         var node = new Option<string?>("--node") { Description = "Node name (default host-pid)" };
-        var serve = new Command("serve", "Run schedules and execute work until stopped (Ctrl+C)") { node };
+        var urls = new Option<string?>("--urls") { Description = "Where the API and dashboard listen (default http://localhost:5080; env ROTA_URLS)" };
+        var allowCommands = new Option<bool>("--allow-command-tasks") { Description = "Let admins create command tasks through the API" };
+        var serve = new Command("serve", "Run schedules, execute work, and serve the API and dashboard until stopped (Ctrl+C)") { node, urls, allowCommands };
         serve.SetAction(async (p, ct) =>
         {
             // Validate the config before anything touches the disk: a bad file leaves no data folder, lock or database behind.
@@ -25,7 +32,7 @@ public static class ServeCommand
             // SQLite: one serve per file. PostgreSQL: any number of nodes share the database.
             using var dbLock = store.IsPostgres ? null : CreateAndLock(db);
 
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = false, Args = [] });
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
             var schedulerEnabled = !string.Equals(Environment.GetEnvironmentVariable("ROTA_SCHEDULER_ENABLED"), "false", StringComparison.OrdinalIgnoreCase);
@@ -39,7 +46,16 @@ public static class ServeCommand
             if (store.IsPostgres) rota.UsePostgres(store.Connection!, store.Schema);
             else rota.UseSqlite(db);
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
-            using var host = builder.Build();
+            builder.AddRotaServer(o =>
+            {
+                o.Urls = p.GetValue(urls) ?? Environment.GetEnvironmentVariable("ROTA_URLS") ?? o.Urls;
+                o.AllowCommandTasks = p.GetValue(allowCommands);
+            });
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+            builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            await using var host = builder.Build();
+            host.MapRotaServer();
 
             var engine = host.Services.GetRequiredService<RotaEngine>();
             var tasks = 0;
@@ -49,8 +65,14 @@ public static class ServeCommand
                 tasks = changes.Count(c => c.What is "created" or "updated" or "unchanged");
             }
             var total = (await engine.Client.ListTasksAsync(ct)).Count;
+            var adminToken = await AdminBootstrap.EnsureAdminAsync(engine.Store, host.Services.GetRequiredService<UserAccounts>(), ct);
+            await host.StartAsync(ct);
+            var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             ctx.Out.WriteLine($"rota: serving {store.Describe()} — {total} task(s) ({tasks} from {configPath ?? "no config file"}), scheduler {(schedulerEnabled ? "on" : "OFF (ROTA_SCHEDULER_ENABLED=false)")}, node {options!.NodeName}. Ctrl+C stops.");
-            await host.RunAsync(ct);
+            ctx.Out.WriteLine($"rota: API on {string.Join(", ", addresses.Select(a => a + "/api/v1"))} (docs at /api/docs)");
+            if (adminToken is not null)
+                ctx.Out.WriteLine($"rota: first start — created user 'admin'. Its API token, shown only this once:\n    {adminToken}\n  use it as 'Authorization: Bearer <token>' or 'rota --server URL --token <token>'.");
+            await host.WaitForShutdownAsync(ct);
             ctx.Out.WriteLine("rota: stopped");
             return ExitCodes.Ok;
         });

@@ -49,6 +49,22 @@ public static class ConfigLoader
         return doc;
     }
 
+    /// <summary>Reads one task object (an API request body in JSON) with the same validation and paths as a task of a
+    /// configuration file, paths relative to the object (<c>schedules[0].cron</c>). <paramref name="origin"/> is stamped on it.</summary>
+    public static Tasks.TaskDefinition ParseTask(string json, string sourceName, IReadOnlySet<string> knownHandlers, Tasks.TaskOrigin origin)
+    {
+        if (StrictJson.Check(json) is { } jsonError) throw new ConfigValidationException(sourceName, [jsonError]);
+        var r = new ConfigReader();
+        var root = YamlTreeLoader.Load(json, "json", r.Errors);
+        Tasks.TaskDefinition? task = null;
+        if (root is null or YamlScalarNode { Value: null or "" }) r.Errors.Add(new ConfigError("", null, "the body must be a JSON object describing a task"));
+        else if (r.Errors.Count == 0) task = TaskConfigReader.Read(r, root, "", knownHandlers);
+        if (r.Errors.Count > 0 || task is null)
+            throw new ConfigValidationException(sourceName, r.Errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0)
+                .Select(e => e with { Path = e.Path.TrimStart('.') }).ToList());
+        return task with { Origin = origin };
+    }
+
     private static RotaConfigDocument Document(ConfigReader r, YamlNode root, IReadOnlySet<string> knownHandlers)
     {
         if (root is not YamlMappingNode map)

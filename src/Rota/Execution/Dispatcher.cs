@@ -28,6 +28,12 @@ internal sealed partial class Dispatcher(
     /// <summary>Fired after a run's attempt was written, with the completion.</summary>
     public event Action<RunRecord, RunCompletion>? Finished;
 
+    /// <summary>Fired when a claimed run starts executing on this node.</summary>
+    public event Action<RunRecord>? Started;
+
+    /// <summary>The run this node is executing, if any (for progress events).</summary>
+    public RunRecord? FindActive(long runId) => _active.TryGetValue(runId, out var a) ? a.Run : null;
+
     public IReadOnlyCollection<long> ActiveRunIds => _active.Keys.ToList();
 
     public int ActiveCount => _active.Count;
@@ -134,6 +140,7 @@ internal sealed partial class Dispatcher(
         _runningPerQueue.AddOrUpdate(run.Queue, 1, (_, n) => n + 1);
         var active = new ActiveRun(run, new CancellationTokenSource());
         _active[run.Id] = active;
+        Started?.Invoke(run);
         active.Execution = Task.Run(() => ExecuteAsync(active));
         return active.Execution;
     }

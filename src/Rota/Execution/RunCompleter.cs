@@ -24,9 +24,13 @@ internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options
         return written.Task;
     }
 
+    /// <summary>Fired for every progress report, before it is batched for the store.</summary>
+    public event Action<long, int?, string?>? Progressed;
+
     /// <summary>Records the latest progress of a run; written with the next progress flush.</summary>
     public void Progress(long runId, int? percent, string? text)
     {
+        Progressed?.Invoke(runId, percent, text);
         lock (_progress)
         {
             var merged = _progress.TryGetValue(runId, out var old)

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rota.Server.Auth;
+using Rota.Server.Endpoints;
+using Rota.Server.Json;
+using Rota.Server.Live;
+using Rota.Server.Problems;
+
+namespace Rota.Server.Hosting;
+
+/// <summary>Wires the HTTP host around an engine registered with <c>AddRota</c>: auth, JSON, limits, the API routes.</summary>
+public static class RotaServerHosting
+{
+    /// <summary>Adds the server's services. Call after <c>services.AddRota(…)</c> and a store.</summary>
+    public static WebApplicationBuilder AddRotaServer(this WebApplicationBuilder builder, Action<RotaServerOptions>? configure = null)
+    {
+        var options = new RotaServerOptions();
+        configure?.Invoke(options);
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            k.AddServerHeader = false;
+        });
+        var services = builder.Services;
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton<Auditor>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<EventHub>();
+        services.ConfigureHttpJsonOptions(j => ApiJson.Configure(j.SerializerOptions));
+        services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        RateLimits.Add(services, options);
+        services.AddOpenApi("v1");
+        return builder;
+    }
+
+    /// <summary>Maps /api/v1 (bearer token required), /healthz, /readyz and the OpenAPI document.</summary>
+    public static WebApplication MapRotaServer(this WebApplication app)
+    {
+        app.UseMiddleware<ProblemMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.Services.GetRequiredService<EventHub>();
+        HealthEndpoints.Map(app);
+        app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        MapApi(api);
+        app.MapFallback((HttpContext http) => Results.Problem(statusCode: 404)).ExcludeFromDescription();
+        return app;
+    }
+
+    private static void MapApi(RouteGroupBuilder api)
+    {
+        TaskEndpoints.Map(api);
+        RunEndpoints.Map(api);
+        QueueEndpoints.Map(api);
+        NodeEndpoints.Map(api);
+        UserEndpoints.Map(api);
+        TokenEndpoints.Map(api);
+        AuditEndpoints.Map(api);
+        CronEndpoints.Map(api);
+        EventEndpoints.Map(api);
+    }
+}

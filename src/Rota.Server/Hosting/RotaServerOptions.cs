@@ -1,0 +1,17 @@
+namespace Rota.Server.Hosting;
+
+/// <summary>Settings of the HTTP host. Defaults in the comments.</summary>
+public sealed class RotaServerOptions
+{
+    /// <summary>Where to listen (default <c>http://localhost:5080</c>; <c>http://127.0.0.1:0</c> picks a free port).</summary>
+    public string Urls { get; set; } = "http://localhost:5080";
+    /// <summary>Allow admins to create <c>command</c> tasks through the API (default false: command tasks come only from
+    /// configuration files).</summary>
+    public bool AllowCommandTasks { get; set; }
+    /// <summary>Largest request body accepted (default 1 MiB); larger bodies get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Run-now and trigger requests allowed per token per minute (default 60); more get 429 with Retry-After.</summary>
+    public int TriggerPermitsPerMinute { get; set; } = 60;
+    /// <summary>On-demand seed-002 runs (sync/analyze/pipeline) allowed per user per hour (default 5).</summary>
+    public int OnDemandPermitsPerHour { get; set; } = 5;
+}

@@ -1,0 +1,26 @@
+using Rota.Scheduling;
+using Rota.Storage;
+
+namespace Rota.Server.Views;
+
+/// <summary>A schedule: its specs as text and in words, zone, next and last fire.</summary>
+public sealed record ScheduleView(long Id, string Name, IReadOnlyList<string> Specs, string Description, string TimeZone, bool Enabled,
+    DateTimeOffset? NextFireAt, DateTimeOffset? LastNominalAt, int FireCount)
+{
+    public static ScheduleView From(ScheduleRow s) => new(s.Id, s.Name, s.Definition.Specs.Select(x => x.ToString()).ToList(),
+        Describe(s.Definition), s.Definition.TimeZone, s.Definition.Enabled, s.NextFireAt, s.LastNominalAt, s.FireCount);
+
+    public static string Describe(ScheduleDefinition d) => string.Join("; ", d.Specs.Select(s => s.Kind switch
+    {
+        TriggerKind.Cron => Try(() => CronDescriber.Describe(s.Cron!)),
+        TriggerKind.Every => $"every {s.Interval}",
+        TriggerKind.AfterCompletion => $"{s.Interval} after the previous run completes",
+        _ => $"once at {s.At:O}",
+    }));
+
+    private static string Try(Func<string> f)
+    {
+        try { return f(); }
+        catch (RotaException ex) { return ex.Message; }
+    }
+}
