@@ -259,3 +259,26 @@ DELETE FROM rota_runs WHERE id IN (
         WHERE r.status NOT IN ('scheduled', 'available', 'running')) ranked
     WHERE rn > keep
     LIMIT @batch);
+
+-- name: RunStatsByTask
+SELECT task_id,
+       count(*) AS total,
+       count(*) FILTER (WHERE status = 'succeeded') AS succeeded,
+       count(*) FILTER (WHERE status IN ('failed', 'timed_out', 'abandoned')) AS failed,
+       count(*) FILTER (WHERE status = 'partial') AS partial,
+       count(*) FILTER (WHERE created_at >= @since) AS recent_total,
+       count(*) FILTER (WHERE created_at >= @since AND status = 'succeeded') AS recent_succeeded,
+       count(*) FILTER (WHERE created_at >= @since AND status IN ('failed', 'timed_out', 'abandoned')) AS recent_failed
+FROM rota_runs WHERE status NOT IN ('skipped', 'missed') GROUP BY task_id;
+
+-- name: RunDailyCounts
+SELECT task_id, floor(extract(epoch FROM ended_at) / 86400)::bigint AS day,
+       count(*) FILTER (WHERE status = 'succeeded') AS succeeded,
+       count(*) FILTER (WHERE status IN ('failed', 'timed_out', 'abandoned')) AS failed
+FROM rota_runs WHERE ended_at >= @since AND status NOT IN ('skipped', 'missed', 'cancelled')
+GROUP BY 1, 2 ORDER BY 1, 2;
+
+-- name: RunDurations
+SELECT task_id, (extract(epoch FROM ended_at - started_at) * 1000)::double precision AS duration_ms
+FROM rota_runs WHERE ended_at >= @since AND status = 'succeeded' AND started_at IS NOT NULL
+ORDER BY ended_at DESC LIMIT @limit;

@@ -196,3 +196,26 @@ DELETE FROM rota_runs WHERE id IN (
         WHERE r.status NOT IN ('scheduled', 'available', 'running'))
     WHERE rn > keep
     LIMIT @batch);
+
+-- name: RunStatsByTask
+SELECT task_id,
+       count(*) AS total,
+       sum(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) AS succeeded,
+       sum(CASE WHEN status IN ('failed', 'timed_out', 'abandoned') THEN 1 ELSE 0 END) AS failed,
+       sum(CASE WHEN status = 'partial' THEN 1 ELSE 0 END) AS partial,
+       sum(CASE WHEN created_at >= @since THEN 1 ELSE 0 END) AS recent_total,
+       sum(CASE WHEN created_at >= @since AND status = 'succeeded' THEN 1 ELSE 0 END) AS recent_succeeded,
+       sum(CASE WHEN created_at >= @since AND status IN ('failed', 'timed_out', 'abandoned') THEN 1 ELSE 0 END) AS recent_failed
+FROM rota_runs WHERE status NOT IN ('skipped', 'missed') GROUP BY task_id;
+
+-- name: RunDailyCounts
+SELECT task_id, ended_at / 86400000 AS day,
+       sum(CASE WHEN status = 'succeeded' THEN 1 ELSE 0 END) AS succeeded,
+       sum(CASE WHEN status IN ('failed', 'timed_out', 'abandoned') THEN 1 ELSE 0 END) AS failed
+FROM rota_runs WHERE ended_at >= @since AND status NOT IN ('skipped', 'missed', 'cancelled')
+GROUP BY task_id, ended_at / 86400000 ORDER BY task_id, day;
+
+-- name: RunDurations
+SELECT task_id, CAST(ended_at - started_at AS REAL) AS duration_ms
+FROM rota_runs WHERE ended_at >= @since AND status = 'succeeded' AND started_at IS NOT NULL
+ORDER BY ended_at DESC LIMIT @limit;

@@ -58,11 +58,17 @@ public interface IRotaStore : IAsyncDisposable
     Task<DateTimeOffset?> RunLastStartedAt(long taskId, CancellationToken ct = default);
     /// <summary>Per task: runs executing and runs waiting (scheduled or available).</summary>
     Task<IReadOnlyDictionary<long, RunActiveCount>> RunActiveCounts(IReadOnlyList<long> taskIds, CancellationToken ct = default);
+    /// <summary>Per task: finished runs that succeeded and failed per UTC day since <c>Since</c>.</summary>
+    Task<IReadOnlyList<RunDailyRow>> RunDailyCounts(RunStatsParams p, CancellationToken ct = default);
+    /// <summary>Durations of succeeded runs that ended since <c>Since</c>, newest first.</summary>
+    Task<IReadOnlyList<RunDurationRow>> RunDurations(RunDurationParams p, CancellationToken ct = default);
     Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default);
     /// <summary>The earliest ScheduledAt of a run waiting to be claimed (for the dispatcher's timer).</summary>
     Task<DateTimeOffset?> RunNextScheduledAt(CancellationToken ct = default);
     Task<int> RunProgressMany(IReadOnlyList<RunProgressParams> updates, CancellationToken ct = default);
     /// <summary>Deletes history beyond each task's retention (keep N succeeded, N failed, max age).</summary>
+    /// <summary>Per task: run counts all time and since <c>Since</c>.</summary>
+    Task<IReadOnlyList<RunStatsRow>> RunStatsByTask(RunStatsParams p, CancellationToken ct = default);
     Task<int> RunPrune(RunPruneParams p, CancellationToken ct = default);
     /// <summary>Retries or abandons running runs whose lease expired or whose node is gone.</summary>
     Task<IReadOnlyList<RunRescueResult>> RunRescue(RunRescueParams p, CancellationToken ct = default);
