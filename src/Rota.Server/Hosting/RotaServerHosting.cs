@@ -32,6 +32,7 @@ public static class RotaServerHosting
         services.AddSingleton<Auditor>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<EventHub>();
+        services.AddSingleton<TaskStatistics>();
         services.ConfigureHttpJsonOptions(j => ApiJson.Configure(j.SerializerOptions));
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
@@ -68,5 +69,8 @@ public static class RotaServerHosting
         AuditEndpoints.Map(api);
         CronEndpoints.Map(api);
         EventEndpoints.Map(api);
+        StatsEndpoints.Map(api);
+        SchedulerEndpoints.Map(api);
+        OnDemandEndpoints.Map(api);
     }
 }

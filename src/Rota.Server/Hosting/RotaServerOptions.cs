@@ -14,4 +14,12 @@ public sealed class RotaServerOptions
     public int TriggerPermitsPerMinute { get; set; } = 60;
     /// <summary>On-demand seed-002 runs (sync/analyze/pipeline) allowed per user per hour (default 5).</summary>
     public int OnDemandPermitsPerHour { get; set; } = 5;
+    /// <summary>Seed 002's on-demand actions and the task each runs (defaults: sync → <c>sync</c>, analyze → <c>analyze</c>,
+    /// pipeline → <c>pipeline</c>). The task receives <c>backfill_days</c> / <c>batch_size</c> as run parameters.</summary>
+    public Dictionary<string, string> OnDemandTasks { get; } = new(StringComparer.Ordinal)
+    {
+        ["sync"] = "sync",
+        ["analyze"] = "analyze",
+        ["pipeline"] = "pipeline",
+    };
 }

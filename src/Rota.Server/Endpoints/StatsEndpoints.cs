@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Rota.Server.Auth;
+using Rota.Storage;
+
+namespace Rota.Server.Endpoints;
+
+/// <summary><c>/api/v1/stats</c>: per task (the caller's; admins: all) runs, success rate, durations p50/p95, last 24 h
+/// and a 7-day trend, with totals.</summary>
+public static class StatsEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/stats", async (HttpContext http, IRotaStore store, TaskStatistics statistics) =>
+        {
+            var tasks = await store.TaskList(new TaskListParams(http.Caller().OwnerScope), http.RequestAborted);
+            var stats = await statistics.ForAsync(tasks, http.RequestAborted);
+            return Results.Ok(new
+            {
+                tasks = stats,
+                totals = new
+                {
+                    tasks = tasks.Count,
+                    enabled = tasks.Count(t => t.Definition.Enabled),
+                    runs = stats.Sum(s => s.Runs),
+                    succeeded = stats.Sum(s => s.Succeeded),
+                    failed = stats.Sum(s => s.Failed),
+                    last_24h = stats.Sum(s => s.Last24h.Runs),
+                },
+            });
+        }).WithTags("Stats").WithName("GetStats");
+    }
+}
