@@ -55,7 +55,7 @@ internal static class ChildLauncher
     }
 
     /// <summary>This program again: the apphost when there is one, else <c>dotnet Rota.Benchmarks.dll</c>.</summary>
-    private static ProcessStartInfo SelfStartInfo()
+    public static ProcessStartInfo SelfStartInfo()
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("bench: cannot tell this process's executable");
         var psi = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

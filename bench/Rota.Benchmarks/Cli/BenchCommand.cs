@@ -13,6 +13,8 @@ internal static class BenchCommand
           idle       [--schedules 1000] [--seconds 60] [--warmup 10] [--system rota|quartz-sqlite|hangfire-memory|bare|all]
           feeds      [--repeat 5] [--large-entries 500] [--corpus DIR (default $ROTA_FEED_CORPUS or ../shared/corpus/feedparser)]
                      (Rota vs Python feedparser, via /usr/bin/python3 or $ROTA_PYTHON, and System.ServiceModel.Syndication)
+          api        [--runs 1000000] [--seconds 15] [--connections 32] [--threads 2] [--store sqlite|postgres|all] [--hangfire-jobs 10000]
+                     (real `rota serve` under wrk vs Hangfire's dashboard JSON; PostgreSQL from $ROTA_BENCH_PG or $ROTA_TEST_PG; needs apt-get install -y wrk)
         Every scenario: [--quartz-journal wal|delete] (SQLite journal of Quartz's file; default delete, Quartz's out-of-the-box setting as in peer-baselines.md; wal for a tuned Quartz)
         Each system runs in its own child process; ROTA_BENCH_PROFILE=1 prints GC and allocation figures per child.
         """;
@@ -28,9 +30,11 @@ internal static class BenchCommand
                 "precision" => new PrecisionScenario(),
                 "idle" => new IdleScenario(),
                 "feeds" => new FeedsScenario(),
+                "api" => new Api.ApiScenario(),
                 _ => null,
             };
             if (args.Verb == ChildEntry.Verb) return await ChildEntry.RunAsync(args);
+            if (args.Verb == Api.HangfireDashboardHost.Verb) return await Api.HangfireDashboardHost.RunAsync(args.Int("jobs", 10_000));
             if (scenario is null)
             {
                 Console.WriteLine(Usage);

@@ -50,6 +50,9 @@ public static class ServeCommand
             {
                 o.Urls = p.GetValue(urls) ?? Environment.GetEnvironmentVariable("ROTA_URLS") ?? o.Urls;
                 o.AllowCommandTasks = p.GetValue(allowCommands);
+                if (Environment.GetEnvironmentVariable("ROTA_TRIGGER_PERMITS_PER_MINUTE") is { Length: > 0 } permits)
+                    o.TriggerPermitsPerMinute = int.TryParse(permits, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                        : throw new RotaException("serve.bad_setting", $"serve: ROTA_TRIGGER_PERMITS_PER_MINUTE '{permits}' must be a positive integer");
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
