@@ -12,6 +12,10 @@ internal static partial class GitHubSource
     /// <summary>True for a bare <c>owner/repo</c> (the owner has no dot, so <c>example.com/feed</c> is not one).</summary>
     public static bool LooksLikeRepo(string input) => RepoPath().IsMatch(input);
 
+    /// <summary>A bare <c>owner/repo</c> or <c>owner</c>, nothing more.</summary>
+    public static SourceResolution FromHandle(string input, GitHubFeedKind preferred) =>
+        RepoPath().IsMatch(input) || Owner().IsMatch(input) ? FromPath(input, input, preferred) : Invalid(input, "is not owner/repo");
+
     public static SourceResolution FromPath(string input, string path, GitHubFeedKind preferred)
     {
         var s = path.Split('/', StringSplitOptions.RemoveEmptyEntries);

@@ -26,7 +26,7 @@ public sealed class SourceResolver(SourceResolverOptions? options = null)
     {
         SourceKind.YouTube => url is null ? YouTubeSource.FromInput(text) : YouTubeSource.FromUrl(url),
         SourceKind.Reddit => RedditSource.FromPath(text, url?.AbsolutePath ?? text),
-        SourceKind.GitHub => GitHubSource.FromPath(text, url?.AbsolutePath ?? text, _options.GitHubFeed),
+        SourceKind.GitHub => url is null ? GitHubSource.FromHandle(text, _options.GitHubFeed) : GitHubSource.FromPath(text, url.AbsolutePath, _options.GitHubFeed),
         SourceKind.Mastodon => SocialSource.Mastodon(text, url),
         SourceKind.Bluesky => SocialSource.Bluesky(text, url),
         SourceKind.Twitter => SocialSource.Twitter(text, url, _options.TwitterBridgeUrlTemplate),
@@ -44,7 +44,7 @@ public sealed class SourceResolver(SourceResolverOptions? options = null)
             return SourceResolution.Error(null, SourceErrorCodes.AmbiguousHandle,
                 $"source: '{text}' could be a YouTube, Bluesky or Twitter/X handle; say which kind it is");
         if (SocialSource.IsBlueskyHandle(text)) return SocialSource.Bluesky(text, null);
-        if (GitHubSource.LooksLikeRepo(text)) return GitHubSource.FromPath(text, text, _options.GitHubFeed);
+        if (GitHubSource.LooksLikeRepo(text)) return GitHubSource.FromHandle(text, _options.GitHubFeed);
         // "example.com/blog": a URL without its scheme.
         if (!text.Contains(' ', StringComparison.Ordinal) && text.Split('/')[0].Contains('.', StringComparison.Ordinal)
             && AsUrl("https://" + text) is { } bare)
