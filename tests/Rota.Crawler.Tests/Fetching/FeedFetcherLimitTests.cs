@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 using Rota.Crawler.Fetching;
 using Rota.TestSupport;
 
@@ -89,5 +90,25 @@ public sealed class FeedFetcherLimitTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => fetcher.FetchAsync(new Uri(server.Url("/slow")), ct: cts.Token));
+    }
+
+    [Fact]
+    public async Task FetchAsync_LongThrottleWaitBetweenHops_DoesNotCountAgainstTotalTimeout()
+    {
+        var time = new FakeTimeProvider();
+        await using var server = await LoopbackHttpServer.StartAsync();
+        server.MapRedirect("/old", "/feed", 302);
+        server.MapText("/feed", 200, "<rss/>");
+        var options = TestFetchers.Fast with { TotalTimeout = TimeSpan.FromSeconds(1) };
+        using var fetcher = new FeedFetcher(TestFetchers.LoopbackGuard, time, options, new HostThrottle(1, TimeSpan.FromSeconds(5), time));
+
+        var fetch = fetcher.FetchAsync(new Uri(server.Url("/old")));
+        while (server.Requests.Count < 1) await Task.Delay(10);
+        await Task.Delay(100); // the second hop is now waiting for its turn
+        time.Advance(TimeSpan.FromSeconds(5));
+        var result = await fetch.WaitAsync(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(FetchOutcome.Ok, result.Outcome);
+        Assert.Equal(2, server.Requests.Count);
     }
 }
