@@ -56,6 +56,18 @@ public sealed class LoopbackHttpServer : IAsyncDisposable
             await ctx.Response.WriteAsync(text, ctx.RequestAborted);
         });
 
+    /// <summary>Answers <paramref name="path"/> with a status, raw body bytes (sent with a Content-Length) and headers,
+    /// e.g. a pre-compressed body with its Content-Encoding.</summary>
+    public void MapBytes(string path, int status, byte[] body, string contentType, params (string Name, string Value)[] headers) =>
+        Map(path, async ctx =>
+        {
+            ctx.Response.StatusCode = status;
+            foreach (var (n, v) in headers) ctx.Response.Headers[n] = v;
+            ctx.Response.ContentType = contentType;
+            ctx.Response.ContentLength = body.Length;
+            await ctx.Response.Body.WriteAsync(body, ctx.RequestAborted);
+        });
+
     /// <summary>Answers <paramref name="path"/> with a redirect to <paramref name="location"/>.</summary>
     public void MapRedirect(string path, string location, int status = 302) =>
         MapText(path, status, headers: ("Location", location));
