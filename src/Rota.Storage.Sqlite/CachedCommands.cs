@@ -4,16 +4,16 @@ using Microsoft.Data.Sqlite;
 namespace Rota.Storage.Sqlite;
 
 /// <summary>
-/// Prepared commands for the hot write statements, kept for the life of the writer connection. Microsoft.Data.Sqlite
+/// Prepared commands, kept for the life of their connection (the writer's hot writes; each pooled reader's hot reads). Microsoft.Data.Sqlite
 /// compiles a statement afresh for every new command (dotnet/efcore#14044); for the claim and completion statements that
-/// compilation cost more than running them. Used only under the store's write lock, so one instance per name is enough.
+/// compilation cost more than running them. A connection is used by one caller at a time, so one instance per name is enough.
 /// </summary>
 internal sealed class CachedCommands(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
     /// <summary>The prepared command <paramref name="name"/> from the SQL catalog, enlisted in <paramref name="tx"/>.</summary>
-    public SqliteCommand Get(string name, IDbTransaction tx)
+    public SqliteCommand Get(string name, IDbTransaction? tx)
     {
         if (!_commands.TryGetValue(name, out var cmd))
         {
@@ -21,7 +21,7 @@ internal sealed class CachedCommands(SqliteConnection connection) : IDisposable
             cmd.CommandText = SqliteStore.Statements[name];
             _commands[name] = cmd;
         }
-        cmd.Transaction = (SqliteTransaction)tx;
+        cmd.Transaction = (SqliteTransaction?)tx;
         return cmd;
     }
 

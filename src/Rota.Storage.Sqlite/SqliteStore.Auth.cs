@@ -32,7 +32,7 @@ public sealed partial class SqliteStore
         ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<UserDb>(Sql["UserGet"], new { name }))?.ToRow(), ct);
 
     public Task<UserRow?> UserGetById(long id, CancellationToken ct = default) =>
-        ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<UserDb>(Sql["UserGetById"], new { id }))?.ToRow(), ct);
+        ReadCached("UserGetById", c => c.With("id", id), r => r.Parse<UserDb>().FirstOrDefault()?.ToRow(), ct);
 
     public Task<IReadOnlyList<UserRow>> UserList(CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<UserRow>>(async c => (await c.QueryAsync<UserDb>(Sql["UserList"])).Select(u => u.ToRow()).ToList(), ct);
@@ -50,9 +50,9 @@ public sealed partial class SqliteStore
         }, tx), ct);
 
     public Task<TokenLookup?> TokenFind(string hash, CancellationToken ct = default) =>
-        ReadAsync(async c =>
+        ReadCached("TokenFind", c => c.With("hash", hash), reader =>
         {
-            var r = await c.QuerySingleOrDefaultAsync<TokenFindDb>(Sql["TokenFind"], new { hash });
+            var r = reader.Parse<TokenFindDb>().FirstOrDefault();
             return r is null ? null : new TokenLookup(
                 new TokenRow(r.Id, r.UserId, r.UserName, r.Name, r.Prefix, At(r.CreatedAt), At(r.ExpiresAt), At(r.LastUsedAt), At(r.RevokedAt)),
                 new UserRow(r.UserId, r.UserName, r.Role, r.PasswordHash, At(r.UserCreatedAt), At(r.DisabledAt)));

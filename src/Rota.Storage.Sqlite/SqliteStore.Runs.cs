@@ -11,20 +11,18 @@ public sealed partial class SqliteStore
         runs.Count == 0 ? Task.FromResult<IReadOnlyList<RunInsertResult>>([]) : WriteAsync((_, tx) => InsertRuns(tx, runs), ct);
 
     public Task<RunRecord?> RunGet(long id, CancellationToken ct = default) =>
-        ReadAsync(async c => (await c.QueryFirstOrDefaultAsync<RunDbRow>(Sql["RunGet"], new { id })) is { } r ? SqliteMapping.ToRun(r) : null, ct);
+        ReadCached("RunGet", c => c.With("id", id), r => r.Parse<RunDbRow>().Select(SqliteMapping.ToRun).FirstOrDefault(), ct);
 
     public Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default) =>
-        ReadAsync<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql["RunList"], new
-        {
-            task_name = p.TaskName,
-            owner = p.Owner,
-            status = p.Status is { } s ? TextNames.Of(s) : null,
-            trigger = p.Trigger is { } t ? TextNames.Of(t) : null,
-            from = Ms(p.From),
-            to = Ms(p.To),
-            before_id = p.BeforeId,
-            limit = Math.Clamp(p.Limit, 1, 10_000),
-        })).Select(SqliteMapping.ToRun).ToList(), ct);
+        ReadCached<IReadOnlyList<RunRecord>>("RunList", c => c
+            .With("task_name", p.TaskName)
+            .With("owner", p.Owner)
+            .With("status", p.Status is { } s ? TextNames.Of(s) : null)
+            .With("trigger", p.Trigger is { } t ? TextNames.Of(t) : null)
+            .With("from", Ms(p.From))
+            .With("to", Ms(p.To))
+            .With("before_id", p.BeforeId)
+            .With("limit", Math.Clamp(p.Limit, 1, 10_000)), r => r.Parse<RunDbRow>().Select(SqliteMapping.ToRun).ToList(), ct);
 
     public Task<IReadOnlyList<RunRecord>> RunActiveList(RunActiveListParams p, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql["RunActiveList"], new { task_id = p.TaskId }))

@@ -29,10 +29,10 @@ public sealed partial class SqliteStore
     }
 
     public Task<TaskRow?> TaskGet(string name, CancellationToken ct = default) =>
-        ReadAsync(async c => (await c.QueryFirstOrDefaultAsync<TaskDbRow>(Sql["TaskGetByName"], new { name })) is { } r ? SqliteMapping.ToTask(r) : null, ct);
+        ReadCached("TaskGetByName", c => c.With("name", name), r => r.Parse<TaskDbRow>().Select(SqliteMapping.ToTask).FirstOrDefault(), ct);
 
     public Task<TaskRow?> TaskGetById(long id, CancellationToken ct = default) =>
-        ReadAsync(async c => (await c.QueryFirstOrDefaultAsync<TaskDbRow>(Sql["TaskGetById"], new { id })) is { } r ? SqliteMapping.ToTask(r) : null, ct);
+        ReadCached("TaskGetById", c => c.With("id", id), r => r.Parse<TaskDbRow>().Select(SqliteMapping.ToTask).FirstOrDefault(), ct);
 
     public Task<IReadOnlyList<TaskRow>> TaskList(TaskListParams p, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<TaskRow>>(async c => (await c.QueryAsync<TaskDbRow>(Sql["TaskList"],

@@ -16,6 +16,7 @@ public sealed partial class SqliteStore : IRotaStore
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private SqliteConnection? _writer;
     private CachedCommands? _commands;
+    private readonly ReaderPool _readers;
 
     static SqliteStore()
     {
@@ -32,6 +33,7 @@ public sealed partial class SqliteStore : IRotaStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
+        _readers = new ReaderPool(_connectionString);
     }
 
     public string Dialect => "sqlite";
@@ -62,17 +64,34 @@ public sealed partial class SqliteStore : IRotaStore
         return store;
     }
 
-    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken ct)
-    {
-        var c = new SqliteConnection(_connectionString);
-        await c.OpenAsync(ct);
-        return c;
-    }
-
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken ct)
     {
-        await using var c = await OpenReaderAsync(ct);
-        return await work(c);
+        ct.ThrowIfCancellationRequested();
+        var reader = _readers.Rent();
+        try
+        {
+            return await work(reader.Connection);
+        }
+        finally
+        {
+            _readers.Return(reader);
+        }
+    }
+
+    /// <summary>Runs the catalog statement <paramref name="name"/> on a rented reader's prepared command: hot reads.</summary>
+    private Task<T> ReadCached<T>(string name, Func<SqliteCommand, SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var reader = _readers.Rent();
+        try
+        {
+            using var r = bind(reader.Commands.Get(name, null)).ExecuteReader();
+            return Task.FromResult(read(r));
+        }
+        finally
+        {
+            _readers.Return(reader);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction on the single writer connection.</summary>
@@ -108,6 +127,7 @@ public sealed partial class SqliteStore : IRotaStore
         {
             _commands?.Dispose();
             _commands = null;
+            _readers.Dispose();
             if (_writer is not null)
             {
                 await _writer.DisposeAsync();

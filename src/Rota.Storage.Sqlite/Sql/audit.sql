@@ -7,4 +7,4 @@ WHERE (@actor IS NULL OR actor = @actor)
   AND (@action IS NULL OR action = @action)
   AND (@before_id IS NULL OR id < @before_id)
 ORDER BY id DESC
-LIMIT @limit;
+LIMIT (@limit + 0);

@@ -12,7 +12,7 @@ SELECT s.*, t.name AS task_name, t.definition AS task_definition, t.version AS t
 FROM rota_schedules s JOIN rota_tasks t ON t.id = s.task_id
 WHERE s.enabled = 1 AND t.enabled = 1 AND s.next_fire_at IS NOT NULL AND s.next_fire_at <= @now
 ORDER BY s.next_fire_at
-LIMIT @limit;
+LIMIT (@limit + 0);
 
 -- name: ScheduleNextFireAt
 SELECT min(s.next_fire_at) FROM rota_schedules s JOIN rota_tasks t ON t.id = s.task_id
