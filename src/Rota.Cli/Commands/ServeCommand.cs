@@ -50,6 +50,7 @@ public static class ServeCommand
             {
                 o.Urls = p.GetValue(urls) ?? Environment.GetEnvironmentVariable("ROTA_URLS") ?? o.Urls;
                 o.AllowCommandTasks = p.GetValue(allowCommands);
+                o.MetricsRequireToken = string.Equals(Environment.GetEnvironmentVariable("ROTA_METRICS_REQUIRE_TOKEN"), "true", StringComparison.OrdinalIgnoreCase);
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);

@@ -14,4 +14,7 @@ public sealed class RotaServerOptions
     public int TriggerPermitsPerMinute { get; set; } = 60;
     /// <summary>On-demand seed-002 runs (sync/analyze/pipeline) allowed per user per hour (default 5).</summary>
     public int OnDemandPermitsPerHour { get; set; } = 5;
+    /// <summary>Require a bearer token on <c>/metrics</c> (default false: anonymous, as Prometheus scrapers expect; put it
+    /// behind a firewall or set this and give Prometheus a token).</summary>
+    public bool MetricsRequireToken { get; set; }
 }
