@@ -27,8 +27,9 @@ public static class MetricsEndpoints
         // The endpoint label is the route template (/api/v1/tasks/{name}), never the raw path: bounded cardinality.
         app.UseHttpMetrics(o =>
         {
-            o.SetMetricFactory(RotaMetrics.Factory);
-            o.ReduceStatusCodeCardinality();
+            o.RequestCount.Counter = RotaMetrics.HttpRequests;
+            o.RequestDuration.Histogram = RotaMetrics.HttpRequestDuration;
+            o.InProgress.Gauge = RotaMetrics.HttpRequestsInProgress;
         });
 
         var endpoint = app.MapGet(Path, async (HttpContext http) =>

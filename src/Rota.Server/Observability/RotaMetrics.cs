@@ -42,6 +42,16 @@ public static class RotaMetrics
     public static readonly Gauge StoreUp = Factory.CreateGauge("rota_store_up",
         "1 when the last scrape-time read of the store succeeded, else 0.");
 
+    // Named and labelled by us (prometheus-net's defaults add empty MVC controller/action labels); the endpoint label is the
+    // route template, e.g. /api/v1/tasks/{name}, never the raw path.
+    public static readonly Counter HttpRequests = Factory.CreateCounter("rota_http_requests_received_total",
+        "HTTP requests answered, by status code, method and route template.", new CounterConfiguration { LabelNames = ["code", "method", "endpoint"] });
+    public static readonly Histogram HttpRequestDuration = Factory.CreateHistogram("rota_http_request_duration_seconds",
+        "Time to answer an HTTP request (for /api/v1/events: the stream's lifetime).",
+        new HistogramConfiguration { LabelNames = ["code", "method", "endpoint"], Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    public static readonly Gauge HttpRequestsInProgress = Factory.CreateGauge("rota_http_requests_in_progress",
+        "HTTP requests being answered (open event streams included).", new GaugeConfiguration { LabelNames = ["method", "endpoint"] });
+
     // For the crawler: incremented per crawl of a source; they stay at 0 until a crawl source exists.
     public static readonly Counter CrawlItemsFetched = Factory.CreateCounter("rota_crawl_items_fetched_total",
         "Feed items fetched by crawls.", new CounterConfiguration { LabelNames = ["source_type"] });
