@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -75,7 +76,7 @@ public sealed partial class ServeHttpTests(ServeHttpFixture server) : IClassFixt
     {
         var served = JsonNode.Parse(await server.Http.GetStringAsync("api/openapi/v1.json", TestContext.Current.CancellationToken))!;
         var path = Path.Combine(RepositoryRoot(), "docs", "openapi.json");
-        var pretty = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        var pretty = served.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
         if (Environment.GetEnvironmentVariable("ROTA_UPDATE_OPENAPI") == "1") await File.WriteAllTextAsync(path, pretty, TestContext.Current.CancellationToken);
         var committed = File.Exists(path) ? JsonNode.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken)) : null;
         Assert.True(committed is not null && JsonNode.DeepEquals(committed, served),
@@ -180,6 +181,6 @@ public sealed partial class ServeHttpTests(ServeHttpFixture server) : IClassFixt
     [GeneratedRegex("url\\(\"?([^\")]+)\"?\\)")]
     private static partial Regex CssUrl();
 
-    [GeneratedRegex(@"/\*.*?\*/|(?m)^\s*//.*$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"/\*[\s\S]*?\*/|(?m)^\s*//[^\n]*")]
     private static partial Regex Comment();
 }
