@@ -41,7 +41,7 @@ public static class RotaServerHosting
         return builder;
     }
 
-    /// <summary>Maps /api/v1 (bearer token required), /healthz, /readyz and the OpenAPI document.</summary>
+    /// <summary>Maps /api/v1 (bearer token required), /healthz, /readyz, /metrics, the OpenAPI document and /api/docs.</summary>
     public static WebApplication MapRotaServer(this WebApplication app)
     {
         MetricsEndpoints.Map(app);
