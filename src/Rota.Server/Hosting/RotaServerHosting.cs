@@ -38,19 +38,21 @@ public static class RotaServerHosting
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         RateLimits.Add(services, options);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", Observability.ApiDocument.Configure);
         return builder;
     }
 
-    /// <summary>Maps /api/v1 (bearer token required), /healthz, /readyz and the OpenAPI document.</summary>
+    /// <summary>Maps /api/v1 (bearer token required), /healthz, /readyz, /metrics, the OpenAPI document and /api/docs.</summary>
     public static WebApplication MapRotaServer(this WebApplication app)
     {
+        MetricsEndpoints.Map(app);
         app.UseMiddleware<ProblemMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.Services.GetRequiredService<EventHub>();
         HealthEndpoints.Map(app);
+        DocsEndpoints.Map(app);
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         MapApi(api);

@@ -22,4 +22,7 @@ public sealed class RotaServerOptions
         ["analyze"] = "analyze",
         ["pipeline"] = "pipeline",
     };
+    /// <summary>Require a bearer token on <c>/metrics</c> (default false: anonymous, as Prometheus scrapers expect; put it
+    /// behind a firewall or set this and give Prometheus a token).</summary>
+    public bool MetricsRequireToken { get; set; }
 }
