@@ -15,7 +15,7 @@ public sealed partial class PostgresStore
         Read(async c => (await c.QueryFirstOrDefaultAsync<RunDbRow>(Sql["RunGet"], new { id })) is { } r ? ToRun(r) : null, ct);
 
     public Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default) =>
-        Read<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql["RunList"], new
+        Read<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql[p.TaskName is null ? "RunList" : "RunListByTask"], new
         {
             task_name = p.TaskName,
             owner = p.Owner,

@@ -14,7 +14,7 @@ public sealed partial class SqliteStore
         ReadCached("RunGet", c => c.With("id", id), r => r.Parse<RunDbRow>().Select(SqliteMapping.ToRun).FirstOrDefault(), ct);
 
     public Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default) =>
-        ReadCached<IReadOnlyList<RunRecord>>("RunList", c => c
+        ReadCached<IReadOnlyList<RunRecord>>(p.TaskName is null ? "RunList" : "RunListByTask", c => c
             .With("task_name", p.TaskName)
             .With("owner", p.Owner)
             .With("status", p.Status is { } s ? TextNames.Of(s) : null)

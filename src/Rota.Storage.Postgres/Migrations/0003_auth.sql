@@ -30,7 +30,10 @@ CREATE TABLE rota_audit (
 );
 CREATE INDEX ix_rota_audit_actor ON rota_audit (actor, id);
 CREATE INDEX ix_rota_tasks_owner ON rota_tasks (owner);
+-- A task's history, newest first (runs list filtered by task).
+CREATE INDEX ix_rota_runs_task_id ON rota_runs (task_id, id);
 -- down
+DROP INDEX ix_rota_runs_task_id;
 DROP INDEX ix_rota_tasks_owner;
 DROP TABLE rota_audit;
 DROP TABLE rota_tokens;

@@ -115,7 +115,20 @@ WHERE (@task_name::text IS NULL OR t.name = @task_name::text)
   AND (@trigger::text IS NULL OR r.trigger = @trigger::text)
   AND (@from::timestamptz IS NULL OR r.created_at >= @from::timestamptz)
   AND (@to::timestamptz IS NULL OR r.created_at < @to::timestamptz)
-  AND (@before_id::bigint IS NULL OR r.id < @before_id::bigint)
+  AND r.id < coalesce(@before_id::bigint, 9223372036854775807)
+ORDER BY r.id DESC
+LIMIT @limit;
+
+-- name: RunListByTask
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.task_id = (SELECT id FROM rota_tasks WHERE name = @task_name::text)
+  AND (@owner::text IS NULL OR t.owner = @owner::text)
+  AND (@status::text IS NULL OR r.status = @status::text)
+  AND (@trigger::text IS NULL OR r.trigger = @trigger::text)
+  AND (@from::timestamptz IS NULL OR r.created_at >= @from::timestamptz)
+  AND (@to::timestamptz IS NULL OR r.created_at < @to::timestamptz)
+  AND r.id < coalesce(@before_id::bigint, 9223372036854775807)
 ORDER BY r.id DESC
 LIMIT @limit;
 

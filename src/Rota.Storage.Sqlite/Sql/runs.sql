@@ -56,7 +56,22 @@ WHERE (@task_name IS NULL OR t.name = @task_name)
   AND (@trigger IS NULL OR r.trigger = @trigger)
   AND (@from IS NULL OR r.created_at >= @from)
   AND (@to IS NULL OR r.created_at < @to)
-  AND (@before_id IS NULL OR r.id < @before_id)
+  -- coalesce, not 'IS NULL OR': a plain range on the rowid lets a cursor page seek instead of scanning from the top.
+  AND r.id < coalesce(@before_id, 9223372036854775807)
+ORDER BY r.id DESC
+LIMIT (@limit + 0);
+
+-- name: RunListByTask
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.task_id = (SELECT id FROM rota_tasks WHERE name = @task_name)
+  AND (@owner IS NULL OR t.owner = @owner)
+  AND (@status IS NULL OR r.status = @status)
+  AND (@trigger IS NULL OR r.trigger = @trigger)
+  AND (@from IS NULL OR r.created_at >= @from)
+  AND (@to IS NULL OR r.created_at < @to)
+  -- coalesce, not 'IS NULL OR': a plain range on the rowid lets a cursor page seek instead of scanning from the top.
+  AND r.id < coalesce(@before_id, 9223372036854775807)
 ORDER BY r.id DESC
 LIMIT (@limit + 0);
 
