@@ -57,7 +57,7 @@ public static class SchedulerEndpoints
         updated_at = t.UpdatedAt,
     };
 
-    private static async Task<IResult> Toggle(long id, HttpContext http, RotaEngine engine, Auditor audit)
+    private static async Task<IResult> Toggle(long id, HttpContext http, RotaEngine engine, Auditor audit, Live.EventHub events)
     {
         http.Caller().RequireAdmin("the scheduler admin API");
         var body = (await JsonBody.ReadAsync(http)).Allow("enabled", "reason");
@@ -66,6 +66,7 @@ public static class SchedulerEndpoints
         if (enable) await engine.Client.ResumeAsync(task.Name, http.RequestAborted);
         else await engine.Client.PauseAsync(task.Name, body.String("reason", maxLength: 500) ?? $"disabled by {http.Caller().Name}", null, http.RequestAborted);
         await audit.RecordAsync(http, enable ? "task.enable" : "task.disable", "task:" + task.Name);
+        events.Publish("task.toggled", task.Definition.Owner, new JsonObject { ["task"] = task.Name, ["enabled"] = enable, ["by"] = http.Caller().Name });
         var row = (await engine.Store.TaskGetById(id, http.RequestAborted))!;
         return Results.Ok(new { task = TaskJson(row, await engine.Store.ScheduleList(new ScheduleListParams(id), http.RequestAborted)) });
     }
