@@ -22,6 +22,7 @@ internal static class ProblemReader
                     Errors = root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Array
                         ? e.Deserialize<List<ProblemFieldError>>(ClientJson.Options) ?? [] : [],
                     RetryAfter = retryAfter,
+                    Problem = System.Text.Json.Nodes.JsonNode.Parse(text) as System.Text.Json.Nodes.JsonObject,
                 };
         }
         catch (JsonException)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 
 namespace Rota.Client;
 
@@ -18,6 +19,8 @@ public sealed class RotaApiException(int status, string code, string detail, str
     public string? Value { get; } = value;
     /// <summary>Further field errors, when the server listed several.</summary>
     public IReadOnlyList<ProblemFieldError> Errors { get; init; } = [];
+    /// <summary>The whole problem document, for members beyond the standard ones (e.g. <c>conflicting_run_id</c>).</summary>
+    public JsonObject? Problem { get; init; }
     /// <summary>Seconds the server asked to wait (429).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
