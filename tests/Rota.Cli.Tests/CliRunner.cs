@@ -12,6 +12,9 @@ public sealed class CliRunner : IDisposable
     public string Dir => _dir.Path;
     public string Db => _dir.File("rota.db");
 
+    /// <summary>Extra environment for <see cref="Exec"/> (e.g. ROTA_SERVER, ROTA_TOKEN).</summary>
+    public Dictionary<string, string> Env { get; } = [];
+
     public string Write(string name, string text)
     {
         File.WriteAllText(_dir.File(name), text);
@@ -35,6 +38,9 @@ public sealed class CliRunner : IDisposable
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment.Remove("ROTA_DB");
         psi.Environment.Remove("ROTA_CONFIG");
+        psi.Environment.Remove("ROTA_SERVER");
+        psi.Environment.Remove("ROTA_TOKEN");
+        foreach (var (k, v) in Env) psi.Environment[k] = v;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
