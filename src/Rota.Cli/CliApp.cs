@@ -31,7 +31,7 @@ public static class CliApp
         catch (Client.RotaApiException ex)
         {
             ctx.Fail(ex.Code, ex.Detail);
-            return ExitCodes.ForStatus(ex.Status);
+            return ExitCodes.For(ex);
         }
         catch (Server.Problems.ApiProblem ex)
         {

@@ -26,6 +26,9 @@ public static class ExitCodes
         _ => RuntimeError,
     };
 
+    /// <summary>A refusal from the server by its status; a malformed <c>--server</c> URL is invalid input.</summary>
+    public static int For(Client.RotaApiException ex) => ex.Code == "client.bad_url" ? InvalidInput : ForStatus(ex.Status);
+
     /// <summary>Maps an HTTP status from the server (or the local account code, which uses the same statuses):
     /// 401/403 auth, 404 not found, 400/413/415/422 invalid input, anything else (unreachable, 409, 429, 5xx) 1.</summary>
     public static int ForStatus(int status) => status switch

@@ -158,5 +158,9 @@ public sealed class RemoteCliTests(ServedRota served) : IClassFixture<ServedRota
         Assert.Equal(ExitCodes.RuntimeError, r.Exit);
         Assert.Contains("error[client.unreachable]", r.Err);
         Assert.Contains("http://127.0.0.1:9", r.Err);
+
+        var bad = await cli.Run("--server", "ftp://example.org", "task", "list");
+        Assert.Equal(ExitCodes.InvalidInput, bad.Exit);
+        Assert.Contains("error[client.bad_url]", bad.Err);
     }
 }
