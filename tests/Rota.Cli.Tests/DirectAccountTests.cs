@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Rota.Server.Auth;
+using Rota.Storage.Sqlite;
 
 namespace Rota.Cli.Tests;
 
@@ -38,5 +40,24 @@ public sealed class DirectAccountTests
         var refused = await cli.Exec(served.Remote(secret, "task", "list"));
         Assert.Equal(ExitCodes.AuthFailed, refused.Exit);
         Assert.Contains("error[auth.token_revoked]", refused.Err);
+    }
+
+    [Fact]
+    public async Task UserCreate_PasswordStdin_StoresTheHashedPasswordAndRefusesShortOnes()
+    {
+        using var cli = new CliRunner();
+        cli.Stdin = "too-short\n";
+        var refused = await cli.Exec("user", "create", "pw-user", "--password-stdin", "--db", cli.Db);
+        Assert.Equal(ExitCodes.InvalidInput, refused.Exit);
+        Assert.Contains("error[request.invalid_field]: password:", refused.Err);
+
+        cli.Stdin = "correct horse battery staple\n";
+        var created = await cli.Exec("user", "create", "pw-user", "--password-stdin", "--db", cli.Db);
+        Assert.True(created.Exit == 0, created.Err);
+        Assert.Contains("with a password", created.Out);
+        await using var store = await SqliteStore.OpenAsync(cli.Db);
+        var user = await store.UserGet("pw-user");
+        Assert.True(UserAccounts.VerifyPassword("correct horse battery staple", user!.PasswordHash));
+        Assert.Equal("user", user.Role);
     }
 }

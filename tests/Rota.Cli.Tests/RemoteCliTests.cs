@@ -85,6 +85,12 @@ public sealed class RemoteCliTests(ServedRota served) : IClassFixture<ServedRota
         Assert.True(run.Exit == 0, run.Out + run.Err);
         var id = Json(run.Out)["run_id"]!.GetValue<long>().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+        // The server answers an overlap skip with 409; the CLI reports it as locally: a skipped run, exit 6.
+        var skipped = await cli.Exec(served.Remote(null, "task", "run", "slow"));
+        Assert.True(skipped.Exit == ExitCodes.RunCancelled, skipped.Out + skipped.Err);
+        Assert.Contains("skipped", skipped.Out);
+        Assert.Contains($"(active run {id})", skipped.Out);
+
         var cancel = await cli.Exec(served.Remote(null, "run", "cancel", id, "--reason", "test"));
         Assert.True(cancel.Exit == 0, cancel.Out + cancel.Err);
         Assert.Matches("cancelled|cancellation requested", cancel.Out);

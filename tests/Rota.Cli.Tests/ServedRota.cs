@@ -22,7 +22,7 @@ public sealed partial class ServedRota : IAsyncLifetime
           - name: slow
             handler: command
             retry: { attempts: 1 }
-            overlap: allow_all
+            overlap: skip
             parameters: { program: /bin/sleep, args: ["30"] }
         """;
 
