@@ -30,7 +30,7 @@ public static class CliApp
         }
         catch (Client.RotaApiException ex)
         {
-            ctx.Fail(ex.Code, ex.Detail);
+            ctx.Fail(ex.Code, ex.Code == "auth.missing_token" ? ex.Detail + " (give --token T or set ROTA_TOKEN)" : ex.Detail);
             return ExitCodes.For(ex);
         }
         catch (Server.Problems.ApiProblem ex)
