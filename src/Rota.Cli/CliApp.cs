@@ -28,6 +28,16 @@ public static class CliApp
             ctx.Fail(ex.Code, ex.Message);
             return ExitCodes.InvalidInput;
         }
+        catch (Client.RotaApiException ex)
+        {
+            ctx.Fail(ex.Code, ex.Code == "auth.missing_token" ? ex.Detail + " (give --token T or set ROTA_TOKEN)" : ex.Detail);
+            return ExitCodes.For(ex);
+        }
+        catch (Server.Problems.ApiProblem ex)
+        {
+            ctx.Fail(ex.Code, ex.Message); // local user/token commands validate names and passwords as the API does
+            return ExitCodes.ForStatus(ex.Status);
+        }
         catch (RotaException ex) when (ex.Code == "store.open_failed")
         {
             ctx.Fail("io.error", ex.Message); // the database file or its folder cannot be created, opened or written
@@ -73,6 +83,8 @@ public static class CliApp
             StoreChoice.StoreOption,
             StoreChoice.ConnectionOption,
             StoreChoice.SchemaOption,
+            CliContext.ServerOption,
+            CliContext.TokenOption,
         };
         root.Subcommands.Add(ServeCommand.Create(ctx));
         root.Subcommands.Add(ApplyCommand.Create(ctx));
@@ -82,6 +94,8 @@ public static class CliApp
         root.Subcommands.Add(CronCommands.Create(ctx));
         root.Subcommands.Add(FeedCommands.Create(ctx));
         root.Subcommands.Add(NodeCommands.Create(ctx));
+        root.Subcommands.Add(UserCommands.Create(ctx));
+        root.Subcommands.Add(TokenCommands.Create(ctx));
         return root;
     }
 }

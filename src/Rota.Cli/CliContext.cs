@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Rota.Cli.Backends;
+using Rota.Client;
 using Rota.Storage;
 
 namespace Rota.Cli;
@@ -16,6 +18,18 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     public static readonly Option<string?> ConfigOption = new("--config")
     {
         Description = "Configuration file of tasks (env ROTA_CONFIG; default ./rota.yaml when present)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> ServerOption = new("--server")
+    {
+        Description = "A Rota server, e.g. http://host:5080: task, run, node, user and token commands use its API instead of the store (env ROTA_SERVER)",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> TokenOption = new("--token")
+    {
+        Description = "API token for --server (env ROTA_TOKEN)",
         Recursive = true,
     };
 
@@ -51,6 +65,21 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
             throw;
         }
         return store;
+    }
+
+    /// <summary>The server to talk to (<c>--server</c>, else <c>ROTA_SERVER</c>), or null to use the store.</summary>
+    public static string? ServerUrl(ParseResult p) =>
+        p.GetValue(ServerOption) is { Length: > 0 } s ? s : Environment.GetEnvironmentVariable("ROTA_SERVER") is { Length: > 0 } e ? e : null;
+
+    /// <summary>The server's API when one is given, else the store (opened and migrated).</summary>
+    public async Task<ICliBackend> OpenBackendAsync(ParseResult p)
+    {
+        if (ServerUrl(p) is { } url)
+        {
+            var token = p.GetValue(TokenOption) is { Length: > 0 } t ? t : Environment.GetEnvironmentVariable("ROTA_TOKEN");
+            return new RemoteBackend(new RotaApiClient(url, token));
+        }
+        return new LocalBackend(await OpenStoreAsync(p), Time);
     }
 
     public RotaClient Client(IRotaStore store) => new(store, Time);

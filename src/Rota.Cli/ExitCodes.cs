@@ -10,6 +10,8 @@ public static class ExitCodes
     public const int InvalidInput = 4;
     public const int RunFailed = 5;
     public const int RunCancelled = 6;
+    /// <summary>The server refused the token (401: missing, invalid, revoked, expired) or the action (403).</summary>
+    public const int AuthFailed = 7;
 
     /// <summary>Ctrl+C while a command was working (the shell convention 128 + SIGINT).</summary>
     public const int Interrupted = 130;
@@ -21,6 +23,19 @@ public static class ExitCodes
         var c when c.StartsWith("config.", StringComparison.Ordinal) || c.StartsWith("cron.", StringComparison.Ordinal)
             || c.StartsWith("schedule.", StringComparison.Ordinal) || c.StartsWith("value.", StringComparison.Ordinal)
             || c.StartsWith("preview.", StringComparison.Ordinal) || c.StartsWith("cli.", StringComparison.Ordinal) => InvalidInput,
+        _ => RuntimeError,
+    };
+
+    /// <summary>A refusal from the server by its status; a malformed <c>--server</c> URL is invalid input.</summary>
+    public static int For(Client.RotaApiException ex) => ex.Code == "client.bad_url" ? InvalidInput : ForStatus(ex.Status);
+
+    /// <summary>Maps an HTTP status from the server (or the local account code, which uses the same statuses):
+    /// 401/403 auth, 404 not found, 400/413/415/422 invalid input, anything else (unreachable, 409, 429, 5xx) 1.</summary>
+    public static int ForStatus(int status) => status switch
+    {
+        401 or 403 => AuthFailed,
+        404 => NotFound,
+        400 or 413 or 415 or 422 => InvalidInput,
         _ => RuntimeError,
     };
 }

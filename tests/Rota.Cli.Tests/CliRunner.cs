@@ -12,6 +12,12 @@ public sealed class CliRunner : IDisposable
     public string Dir => _dir.Path;
     public string Db => _dir.File("rota.db");
 
+    /// <summary>Extra environment for <see cref="Exec"/> (e.g. ROTA_SERVER, ROTA_TOKEN).</summary>
+    public Dictionary<string, string> Env { get; } = [];
+
+    /// <summary>Text written to the standard input of the next <see cref="Exec"/>; null leaves stdin alone.</summary>
+    public string? Stdin { get; set; }
+
     public string Write(string name, string text)
     {
         File.WriteAllText(_dir.File(name), text);
@@ -29,13 +35,22 @@ public sealed class CliRunner : IDisposable
     /// <summary>Runs <c>dotnet Rota.Cli.dll ARGS</c> in <see cref="Dir"/> (no <c>--db</c> added) and waits for it.</summary>
     public async Task<(int Exit, string Out, string Err)> Exec(params string[] args)
     {
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = Dir, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = Stdin is not null, UseShellExecute = false };
         psi.ArgumentList.Add(RotaProcess.CliDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
         psi.Environment.Remove("ROTA_DB");
         psi.Environment.Remove("ROTA_CONFIG");
+        psi.Environment.Remove("ROTA_SERVER");
+        psi.Environment.Remove("ROTA_TOKEN");
+        foreach (var (k, v) in Env) psi.Environment[k] = v;
         using var process = Process.Start(psi)!;
+        if (Stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(Stdin);
+            process.StandardInput.Close();
+            Stdin = null;
+        }
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));

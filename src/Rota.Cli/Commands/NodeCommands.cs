@@ -12,11 +12,11 @@ public static class NodeCommands
         var node = new Command("node", "Show the nodes serving this store");
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var list = new Command("list", "List nodes with their role (leader/follower), heartbeat age, running runs and start") { json };
-        list.SetAction(async p =>
+        list.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
+            await using var backend = await ctx.OpenBackendAsync(p);
             var now = ctx.Time.GetUtcNow();
-            var views = View(await store.NodeList(), await store.LeaderGet(), now);
+            var views = await backend.ListNodesAsync(now, ct);
             if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, views);
             else CliOutput.WriteTable(ctx.Out, ["Node", "Role", "Heartbeat", "Running", "Started", "Version"],
                 views.Select(v => new[]

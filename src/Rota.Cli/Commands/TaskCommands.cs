@@ -1,8 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Rota.Scheduling;
-using Rota.Storage;
 
 namespace Rota.Cli.Commands;
 
@@ -25,10 +22,10 @@ public static class TaskCommands
     {
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var list = new Command("list", "List tasks with their schedules and next fire") { json };
-        list.SetAction(async p =>
+        list.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
-            var views = await TaskViews.ListAsync(store);
+            await using var backend = await ctx.OpenBackendAsync(p);
+            var views = await backend.ListTasksAsync(ct);
             if (p.GetValue(json)) { CliOutput.WriteJson(ctx.Out, views); return ExitCodes.Ok; }
             var now = ctx.Time.GetUtcNow();
             CliOutput.WriteTable(ctx.Out, ["Task", "Handler", "Schedule", "In words", "Next fire (local time)", "Last", "State"],
@@ -51,27 +48,18 @@ public static class TaskCommands
         var name = new Argument<string>("name");
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var show = new Command("show", "Show one task: policies, schedules, upcoming fires") { name, json };
-        show.SetAction(async p =>
+        show.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
-            var row = await store.TaskGet(p.GetValue(name)!) ?? throw NotFound(p.GetValue(name)!);
-            var view = (await TaskViews.ListAsync(store)).First(v => v.Name == row.Name);
-            var d = row.Definition;
-            if (p.GetValue(json)) { CliOutput.WriteJson(ctx.Out, new { task = view, definition = JsonNode.Parse(DefinitionJson.Serialize(d)) }); return ExitCodes.Ok; }
+            await using var backend = await ctx.OpenBackendAsync(p);
+            var detail = await backend.GetTaskAsync(p.GetValue(name)!, ctx.Time.GetUtcNow(), ct);
+            if (p.GetValue(json)) { CliOutput.WriteJson(ctx.Out, new { task = detail.View, definition = detail.Definition }); return ExitCodes.Ok; }
             var w = ctx.Out;
-            w.WriteLine($"{d.Name}  ({d.Handler}, queue {d.Queue}, priority {d.Priority}, version {row.Version})");
-            if (d.Description is not null) w.WriteLine($"  {d.Description}");
-            w.WriteLine($"  state:     {(d.Enabled ? "enabled" : $"paused: {d.PausedReason}{(d.PausedUntil is { } u ? $" until {CliOutput.When(u)}" : "")}")}");
-            w.WriteLine($"  overlap:   {d.Overlap}   misfire: {TextNames.Of(d.Misfire.Kind)}{(d.Misfire.CatchupWindow is { } cw ? $" (window {cw})" : "")}");
-            w.WriteLine($"  retry:     {d.Retry.MaxAttempts} attempts, backoff {d.Retry.EffectiveBaseDelay} x{d.Retry.Factor} max {d.Retry.EffectiveMaxDelay}");
-            w.WriteLine($"  timeout:   {(d.Timeout?.ToString() ?? "none")}   min spacing: {(d.MinSpacing?.ToString() ?? "none")}");
-            w.WriteLine($"  retention: keep {d.Retention.KeepSucceeded} ok / {d.Retention.KeepFailed} failed, {d.Retention.EffectiveMaxAge.TotalDays:0} days");
-            w.WriteLine($"  parameters: {d.Parameters.ToJsonString()}");
-            foreach (var s in view.Schedules)
+            w.WriteLine(detail.Heading);
+            foreach (var line in detail.Lines) w.WriteLine("  " + line);
+            foreach (var (s, fires) in detail.Fires)
             {
                 w.WriteLine($"  schedule {s.Name}: {s.Text} [{s.TimeZone}] — {s.Description}");
-                var def = (await store.ScheduleList(new ScheduleListParams(row.Id))).First(x => x.Name == s.Name).Definition;
-                foreach (var f in FirePreview.Next(def, d.Name, ctx.Time.GetUtcNow(), 5))
+                foreach (var f in fires)
                     w.WriteLine($"    {CliOutput.When(f.Utc)}  {f.Local.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture)}{(f.Note is null ? "" : "  " + f.Note)}");
             }
             return ExitCodes.Ok;
@@ -83,10 +71,10 @@ public static class TaskCommands
     {
         var name = new Argument<string>("name");
         var enable = new Command("enable", "Resume a paused task (paused occurrences are recorded as skipped)") { name };
-        enable.SetAction(async p =>
+        enable.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
-            if (!await ctx.Client(store).ResumeAsync(p.GetValue(name)!)) throw NotFound(p.GetValue(name)!);
+            await using var backend = await ctx.OpenBackendAsync(p);
+            await backend.EnableTaskAsync(p.GetValue(name)!, ct);
             ctx.Out.WriteLine($"task: {p.GetValue(name)} enabled");
             return ExitCodes.Ok;
         });
@@ -99,14 +87,14 @@ public static class TaskCommands
         var reason = new Option<string?>("--reason") { Description = "Why it is paused (shown in listings)" };
         var until = new Option<string?>("--until") { Description = "Resume automatically at this ISO 8601 instant" };
         var disable = new Command("disable", "Pause a task's schedules (manual runs stay possible)") { name, reason, until };
-        disable.SetAction(async p =>
+        disable.SetAction(async (p, ct) =>
         {
             DateTimeOffset? at = p.GetValue(until) is { } u
                 ? DateTimeOffset.TryParse(u, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var v) ? v
                     : throw new RotaException("cli.bad_instant", $"task: --until '{u}' is not an ISO 8601 instant")
                 : null;
-            await using var store = await ctx.OpenStoreAsync(p);
-            if (!await ctx.Client(store).PauseAsync(p.GetValue(name)!, p.GetValue(reason) ?? "paused from the CLI", at)) throw NotFound(p.GetValue(name)!);
+            await using var backend = await ctx.OpenBackendAsync(p);
+            await backend.DisableTaskAsync(p.GetValue(name)!, p.GetValue(reason) ?? "paused from the CLI", at, ct);
             ctx.Out.WriteLine($"task: {p.GetValue(name)} paused{(at is { } a ? $" until {CliOutput.When(a)}" : "")}");
             return ExitCodes.Ok;
         });
@@ -117,10 +105,10 @@ public static class TaskCommands
     {
         var name = new Argument<string>("name");
         var delete = new Command("delete", "Delete a task with its schedules and history") { name };
-        delete.SetAction(async p =>
+        delete.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
-            if (!await store.TaskDelete(p.GetValue(name)!)) throw NotFound(p.GetValue(name)!);
+            await using var backend = await ctx.OpenBackendAsync(p);
+            await backend.DeleteTaskAsync(p.GetValue(name)!, ct);
             ctx.Out.WriteLine($"task: {p.GetValue(name)} deleted");
             return ExitCodes.Ok;
         });

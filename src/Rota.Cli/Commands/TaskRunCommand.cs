@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Rota.Cli.Backends;
 using Rota.Runs;
 using Spectre.Console;
 
@@ -22,11 +23,10 @@ public static class TaskRunCommand
         run.SetAction(async (p, ct) =>
         {
             var parameters = Parameters(p.GetValue(param) ?? [], p.GetValue(paramsJson));
-            await using var store = await ctx.OpenStoreAsync(p);
-            var client = ctx.Client(store);
-            var result = await client.TriggerAsync(new TriggerRequest(p.GetValue(name)!, parameters, $"cli:{Environment.UserName}",
+            await using var backend = await ctx.OpenBackendAsync(p);
+            var result = await backend.RunTaskAsync(new TriggerRequest(p.GetValue(name)!, parameters, $"cli:{Environment.UserName}",
                 p.GetValue(key), p.GetValue(ignoreOverlap)), ct);
-            if (result.Status == RunStatus.Skipped)
+            if (result.Status == "skipped")
             {
                 if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, result);
                 else ctx.Out.WriteLine($"run {result.RunId}: skipped — {result.Reason}{(result.ConflictingRunId is { } c ? $" (active run {c}); use --ignore-overlap to queue anyway" : "")}");
@@ -35,23 +35,23 @@ public static class TaskRunCommand
             if (!p.GetValue(wait))
             {
                 if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, result);
-                else ctx.Out.WriteLine($"run {result.RunId}: {(result.Duplicate ? "already exists (same idempotency key)" : "queued")}; a running 'rota serve' on this database executes it. Follow with 'rota run show {result.RunId}'.");
+                else ctx.Out.WriteLine($"run {result.RunId}: {(result.Duplicate ? "already exists (same idempotency key)" : "queued")}; {(CliContext.ServerUrl(p) is null ? "a running 'rota serve' on this database executes it." : "the server executes it.")} Follow with 'rota run show {result.RunId}'.");
                 return ExitCodes.Ok;
             }
-            var final = await FollowAsync(ctx, client, result.RunId, p.GetValue(json), ct);
-            if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, RunCommands.View(final));
-            else ctx.Out.WriteLine($"run {final.Id}: {final.Status.ToText()}{(final.Error is { } e ? $" — {e.Type}: {e.Message}" : "")}");
+            var final = await FollowAsync(ctx, backend, result.RunId, p.GetValue(json), ct);
+            if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, final);
+            else ctx.Out.WriteLine($"run {final.Id}: {final.Status}{(final.Error is { } e ? $" — {e.Type}: {e.Message}" : "")}");
             return final.Status switch
             {
-                RunStatus.Succeeded or RunStatus.Partial => ExitCodes.Ok,
-                RunStatus.Cancelled or RunStatus.Skipped or RunStatus.Missed => ExitCodes.RunCancelled,
+                "succeeded" or "partial" => ExitCodes.Ok,
+                "cancelled" or "skipped" or "missed" => ExitCodes.RunCancelled,
                 _ => ExitCodes.RunFailed,
             };
         });
         return run;
     }
 
-    private static async Task<RunRecord> FollowAsync(CliContext ctx, RotaClient client, long id, bool quiet, CancellationToken ct)
+    private static async Task<RunView> FollowAsync(CliContext ctx, ICliBackend backend, long id, bool quiet, CancellationToken ct)
     {
         var interactive = ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected && !quiet;
         if (!interactive)
@@ -59,15 +59,15 @@ public static class TaskRunCommand
             string? last = null;
             while (true)
             {
-                var run = await client.GetRunAsync(id, ct) ?? throw new RotaException("run.not_found", $"run: {id} disappeared");
-                var line = $"run {id}: {run.Status.ToText()} {run.Progress?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}% {run.ProgressText}";
+                var (run, _) = await backend.GetRunAsync(id, ct);
+                var line = $"run {id}: {run.Status} {run.Progress?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}% {run.ProgressText}";
                 if (!quiet && line != last) ctx.Out.WriteLine(line);
                 last = line;
-                if (run.Status.IsTerminal()) return run;
+                if (IsTerminal(run.Status)) return run;
                 await Task.Delay(200, ct);
             }
         }
-        RunRecord? result = null;
+        RunView? result = null;
         await AnsiConsole.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async progress =>
@@ -75,10 +75,10 @@ public static class TaskRunCommand
                 var bar = progress.AddTask($"run {id}: waiting", maxValue: 100);
                 while (true)
                 {
-                    var run = await client.GetRunAsync(id, ct) ?? throw new RotaException("run.not_found", $"run: {id} disappeared");
-                    bar.Description = Markup.Escape($"run {id}: {run.Status.ToText()}{(run.ProgressText is { } t ? " — " + t : "")}");
+                    var (run, _) = await backend.GetRunAsync(id, ct);
+                    bar.Description = Markup.Escape($"run {id}: {run.Status}{(run.ProgressText is { } t ? " — " + t : "")}");
                     if (run.Progress is { } pr) bar.Value = pr;
-                    if (run.Status.IsTerminal())
+                    if (IsTerminal(run.Status))
                     {
                         bar.Value = 100;
                         bar.StopTask();
@@ -90,6 +90,8 @@ public static class TaskRunCommand
             });
         return result!;
     }
+
+    private static bool IsTerminal(string status) => TextNames.TryParse<RunStatus>(status, out var s) && s.IsTerminal();
 
     internal static JsonObject? Parameters(string[] pairs, string? json)
     {

@@ -12,7 +12,7 @@ public static class TaskViews
         var schedules = (await store.ScheduleList(new ScheduleListParams())).ToLookup(s => s.TaskId);
         return (await store.TaskList(new TaskListParams())).Select(t => new TaskView(
             t.Name, t.Definition.Handler, t.Definition.Queue, t.Definition.Enabled, t.Definition.PausedReason,
-            t.LastStatus?.ToString().ToLowerInvariant(), t.LastRunAt, t.ConsecutiveFailures, t.Definition.Description,
+            t.LastStatus is { } last ? TextNames.Of(last) : null, t.LastRunAt, t.ConsecutiveFailures, t.Definition.Description,
             schedules[t.Id].Select(s => new ScheduleView(s.Name, string.Join(" | ", s.Definition.Specs), Text(s.Definition), s.Definition.TimeZone,
                 Describe(s.Definition), s.NextFireAt, s.LastNominalAt)).ToList())).ToList();
     }
