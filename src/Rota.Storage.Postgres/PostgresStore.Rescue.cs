@@ -34,6 +34,7 @@ public sealed partial class PostgresStore
                     BatchCommand("RunRescueAbandon").Bind("ids", abandon).Bind("now", now),
                 },
             };
+            if (retry.Length > 0 && WakeCommand(StoreChanges.Runs) is { } wake) b.BatchCommands.Add(wake);
             await b.ExecuteNonQueryAsync(ct);
             return orphans.Select(o => new RunRescueResult(o.Id, o.Attempt < o.MaxAttempts ? RunStatus.Scheduled : RunStatus.Abandoned, o.Attempt)).ToList();
         }, ct);

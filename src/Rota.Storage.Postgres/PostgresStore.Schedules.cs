@@ -24,7 +24,8 @@ public sealed partial class PostgresStore
 
     public Task ScheduleSetNext(ScheduleSetNextParams p, CancellationToken ct = default) =>
         Write((c, tx) => c.ExecuteAsync(Sql["ScheduleSetNext"],
-            new { id = p.ScheduleId, next_nominal_at = Utc(p.NextNominalAt), next_fire_at = Utc(p.NextFireAt) }, tx), ct);
+            new { id = p.ScheduleId, next_nominal_at = Utc(p.NextNominalAt), next_fire_at = Utc(p.NextFireAt) }, tx), ct,
+            StoreChanges.Schedules);
 
     /// <summary>All fires in one transaction and one round trip: every run of every fire in one RunInsert, every
     /// schedule advanced by one ScheduleAdvance. Two nodes firing the same occurrence insert one run between them.</summary>
@@ -78,7 +79,7 @@ public sealed partial class PostgresStore
             foreach (var gone in existing.Where(e => p.Items.All(i => i.Definition.Name != e.Name)))
                 await c.ExecuteAsync(Sql["ScheduleDelete"], new { id = gone.Id }, tx);
             return 0;
-        }, ct);
+        }, ct, StoreChanges.Schedules);
         return await ScheduleList(new ScheduleListParams(p.TaskId), ct);
     }
 

@@ -25,7 +25,7 @@ public sealed partial class PostgresStore
             keep_failed = d.Retention.KeepFailed,
             max_age_ms = (long)d.Retention.EffectiveMaxAge.TotalMilliseconds,
             now = Utc(p.Now),
-        }, tx), ct);
+        }, tx), ct, StoreChanges.Schedules);
         return await TaskGetById(id, ct) ?? throw new RotaException("store.corrupt", $"store: task '{d.Name}' vanished after upsert");
     }
 
@@ -52,7 +52,7 @@ public sealed partial class PostgresStore
             paused_until = p.Enabled ? null : Utc(p.PausedUntil),
             paused_until_text = p.Enabled ? null : p.PausedUntil?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             now = Utc(p.Now),
-        }, tx) > 0, ct);
+        }, tx) > 0, ct, StoreChanges.Schedules);
 
     public Task<bool> TaskDelete(string name, CancellationToken ct = default) =>
         Write(async (c, tx) => await c.ExecuteAsync(Sql["TaskDelete"], new { name }, tx) > 0, ct);

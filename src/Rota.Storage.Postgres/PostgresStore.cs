@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.RegularExpressions;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Rota.Storage;
 
@@ -12,7 +13,7 @@ namespace Rota.Storage.Postgres;
 /// an <see cref="NpgsqlDataSource"/> pool with automatic preparation of repeated statements. Every Npgsql or
 /// PostgreSQL error leaves the store as a <see cref="RotaException"/> (see <see cref="PostgresErrors"/>).
 /// </summary>
-public sealed partial class PostgresStore : IRotaStore
+public sealed partial class PostgresStore : IRotaStore, IStoreNotifier
 {
     /// <summary>The schema used when none is given.</summary>
     public const string DefaultSchema = "rota";
@@ -25,9 +26,10 @@ public sealed partial class PostgresStore : IRotaStore
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
-    private PostgresStore(NpgsqlDataSource dataSource, string schema, string host)
+    private PostgresStore(NpgsqlDataSource dataSource, string schema, string host, PostgresNotifier notifier)
     {
         _dataSource = dataSource;
+        Notifier = notifier;
         Schema = schema;
         Host = host;
     }
@@ -42,9 +44,18 @@ public sealed partial class PostgresStore : IRotaStore
 
     internal static SqlCatalog Statements => Sql;
 
+    /// <summary>LISTEN/NOTIFY wake-ups of this store instance.</summary>
+    public PostgresNotifier Notifier { get; }
+
+    public bool NotificationsEnabled => Notifier.Enabled;
+
+    public Task ListenAsync(Action<StoreChanges> changed, ILogger logger, CancellationToken ct) => Notifier.ListenAsync(changed, logger, ct);
+
     /// <summary>Creates the store for <paramref name="connectionString"/> (Npgsql keyword format) and
-    /// <paramref name="schema"/>; opens no connection and does not migrate.</summary>
-    public static PostgresStore Create(string connectionString, string schema = DefaultSchema)
+    /// <paramref name="schema"/>; opens no connection and does not migrate. <paramref name="notifications"/> (default on)
+    /// sends NOTIFY with writes and lets engines LISTEN; turn it off behind a transaction-pooling proxy (PgBouncer), where
+    /// nodes then find other nodes' work by polling.</summary>
+    public static PostgresStore Create(string connectionString, string schema = DefaultSchema, bool notifications = true)
     {
         if (!SchemaPattern().IsMatch(schema))
             throw new RotaException("store.invalid_schema", $"store: schema '{schema}' must be a lower-case identifier (a-z, 0-9, _; at most 63 characters, not starting with a digit)");
@@ -62,13 +73,14 @@ public sealed partial class PostgresStore : IRotaStore
         cs.ApplicationName ??= "rota";
         if (cs.MaxAutoPrepare == 0) cs.MaxAutoPrepare = 128;
         cs.AutoPrepareMinUsages = 2;
-        return new PostgresStore(builder.Build(), schema, $"{cs.Host}:{cs.Port}/{cs.Database ?? cs.Username}");
+        return new PostgresStore(builder.Build(), schema, $"{cs.Host}:{cs.Port}/{cs.Database ?? cs.Username}",
+            new PostgresNotifier(cs, schema, notifications));
     }
 
     /// <summary>Creates the store and checks that the server answers.</summary>
-    public static async Task<PostgresStore> OpenAsync(string connectionString, string schema = DefaultSchema, CancellationToken ct = default)
+    public static async Task<PostgresStore> OpenAsync(string connectionString, string schema = DefaultSchema, CancellationToken ct = default, bool notifications = true)
     {
-        var store = Create(connectionString, schema);
+        var store = Create(connectionString, schema, notifications);
         try
         {
             await store.Read(_ => Task.FromResult(0), ct);
@@ -95,14 +107,20 @@ public sealed partial class PostgresStore : IRotaStore
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one READ COMMITTED transaction on a pooled connection.</summary>
-    private async Task<T> Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct)
+    /// <summary>Runs <paramref name="work"/> in one READ COMMITTED transaction on a pooled connection; announces
+    /// <paramref name="wake"/> to other nodes when it commits.</summary>
+    private async Task<T> Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct, StoreChanges wake = StoreChanges.None)
     {
         try
         {
             await using var c = await _dataSource.OpenConnectionAsync(ct);
             await using var tx = await c.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var result = await work(c, tx);
+            if (WakeCommand(wake) is { } notify)
+            {
+                await using var b = new NpgsqlBatch(c, tx) { BatchCommands = { notify } };
+                await b.ExecuteNonQueryAsync(ct);
+            }
             await tx.CommitAsync(ct);
             return result;
         }
@@ -115,6 +133,11 @@ public sealed partial class PostgresStore : IRotaStore
     /// <summary>A command for the catalog statement <paramref name="name"/>.</summary>
     private static NpgsqlCommand Command(string name, NpgsqlConnection c, NpgsqlTransaction? tx = null) =>
         new(Sql[name], c, tx);
+
+    /// <summary>The NOTIFY announcing <paramref name="changes"/>, for the writing transaction's batch; null when there
+    /// is nothing to announce or notifications are off.</summary>
+    private NpgsqlBatchCommand? WakeCommand(StoreChanges changes) =>
+        changes == StoreChanges.None || !Notifier.Enabled ? null : BatchCommand("WakeNotify").Bind("payload", Notifier.Payload(changes));
 
     /// <summary>A batch command for the catalog statement <paramref name="name"/>.</summary>
     private static NpgsqlBatchCommand BatchCommand(string name) => new(Sql[name]);

@@ -19,6 +19,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     private readonly RotaOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ILoggerFactory _loggers;
     private readonly Scheduler _scheduler;
     private readonly Dispatcher _dispatcher;
     private readonly RunCompleter _completer;
@@ -39,6 +40,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _options = options;
         _time = time;
         _logger = loggers.CreateLogger("Rota.Engine");
+        _loggers = loggers;
         RegisterBuiltIns(options);
         _completer = new RunCompleter(store, options, loggers.CreateLogger("Rota.Completer"));
         var executor = new RunExecutor(options.Handlers, services, time, _completer, loggers.CreateLogger("Rota.Executor"));
@@ -80,6 +82,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         }
         _loops.Add(Task.Run(() => _completer.RunProgressAsync(_time, token)));
         _loops.Add(Task.Run(() => MaintenanceLoopAsync(token)));
+        if (_store is IStoreNotifier { NotificationsEnabled: true } notifier)
+            _loops.Add(Task.Run(() => notifier.ListenAsync(OnStoreChanged, _loggers.CreateLogger("Rota.Notifier"), token)));
         LogStarted(_options.NodeName, _store.Dialect, _options.SchedulerEnabled);
     }
 
@@ -224,6 +228,13 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
             }
             catch (Exception ex) { LogLoopFailed(ex, "overlap-cancel"); }
         }
+    }
+
+    /// <summary>Another node committed work: wake exactly as an in-process signal would.</summary>
+    private void OnStoreChanged(StoreChanges changes)
+    {
+        if (changes.HasFlag(StoreChanges.Runs)) _dispatcher.Wake.Set();
+        if (changes.HasFlag(StoreChanges.Schedules)) _scheduler.Wake.Set();
     }
 
     private void OnRunFinished(RunRecord run, RunCompletion completion)

@@ -1,0 +1,6 @@
+-- name: WakeListen
+-- SQLite has one process per file (in-process signals wake the engine): nothing to listen to.
+SELECT 1;
+
+-- name: WakeNotify
+SELECT 1;
