@@ -41,7 +41,10 @@ public sealed class RotaProcess : IDisposable
         }
     }
 
-    public static RotaProcess Start(string workingDirectory, params string[] args)
+    public static RotaProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    /// <summary>Starts <c>rota</c> with extra environment variables (e.g. ROTA_LEASE_DURATION).</summary>
+    public static RotaProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -53,6 +56,7 @@ public sealed class RotaProcess : IDisposable
         psi.ArgumentList.Add(CliDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         return new RotaProcess(Process.Start(psi)!);
     }
 
