@@ -25,7 +25,7 @@ public sealed partial class PostgresStore
             keep_failed = d.Retention.KeepFailed,
             max_age_ms = (long)d.Retention.EffectiveMaxAge.TotalMilliseconds,
             now = Utc(p.Now),
-        }, tx), ct, StoreChanges.Schedules);
+        }, tx), ct);
         return await TaskGetById(id, ct) ?? throw new RotaException("store.corrupt", $"store: task '{d.Name}' vanished after upsert");
     }
 

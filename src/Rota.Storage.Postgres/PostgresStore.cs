@@ -18,6 +18,11 @@ public sealed partial class PostgresStore : IRotaStore, IStoreNotifier
     /// <summary>The schema used when none is given.</summary>
     public const string DefaultSchema = "rota";
 
+    /// <summary>How long PostgreSQL lets one of this store's sessions sit idle inside a transaction before ending it
+    /// (releasing its locks): 5 s, far below any sensible lease. Rota never waits inside a transaction, so only a frozen
+    /// or cut-off node hits it.</summary>
+    public static readonly TimeSpan IdleInTransactionTimeout = TimeSpan.FromSeconds(5);
+
     private static readonly SqlCatalog Sql = SqlCatalog.FromAssembly(typeof(PostgresStore).Assembly);
     private readonly NpgsqlDataSource _dataSource;
 
@@ -73,6 +78,9 @@ public sealed partial class PostgresStore : IRotaStore, IStoreNotifier
         cs.ApplicationName ??= "rota";
         if (cs.MaxAutoPrepare == 0) cs.MaxAutoPrepare = 128;
         cs.AutoPrepareMinUsages = 2;
+        builder.UsePhysicalConnectionInitializer(
+            c => { using var init = SessionInit(c); init.ExecuteNonQuery(); },
+            async c => { await using var init = SessionInit(c); await init.ExecuteNonQueryAsync(); });
         return new PostgresStore(builder.Build(), schema, $"{cs.Host}:{cs.Port}/{cs.Database ?? cs.Username}",
             new PostgresNotifier(cs, schema, notifications));
     }
@@ -129,6 +137,9 @@ public sealed partial class PostgresStore : IRotaStore, IStoreNotifier
             throw rota;
         }
     }
+
+    private static NpgsqlCommand SessionInit(NpgsqlConnection c) =>
+        Command("SessionInit", c).Bind("idle_timeout", ((long)IdleInTransactionTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>A command for the catalog statement <paramref name="name"/>.</summary>
     private static NpgsqlCommand Command(string name, NpgsqlConnection c, NpgsqlTransaction? tx = null) =>

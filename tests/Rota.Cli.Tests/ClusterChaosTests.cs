@@ -268,6 +268,8 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
             if (!s.Valid) gapStart ??= s.At;
             else if (gapStart is { } g) { longestGap = s.At - g > longestGap ? s.At - g : longestGap; gapStart = null; }
         }
+        var skippedOutside = rows.Where(r => r.Status == "skipped" && !Inside(r.Nominal)).OrderBy(r => r.Nominal)
+            .Select(r => $"{r.Nominal:HH:mm:ss}×{r.Count}").ToList();
         var reasons = (await c.QueryAsync<(string Reason, long Count)>(
             "SELECT left(coalesce(reason, '?'), 70), count(*) FROM rota_runs WHERE status IN ('skipped', 'missed') GROUP BY 1 ORDER BY 2 DESC LIMIT 4")).ToList();
         var holderOrder = string.Join(" → ", samples.Where(s => s.Holder is not null).Select(s => $"{s.Holder}#{s.Term}").Aggregate(new List<string>(), (l, h) => { if (l.Count == 0 || l[^1] != h) l.Add(h); return l; }));
@@ -275,6 +277,7 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"chaos: {Schedules} every-second schedules, window {first:HH:mm:ss}–{last:HH:mm:ss} ({seconds} s): expected {expected} occurrences, present {present}, absent {expected - present}, duplicated {duplicated}")
             .AppendLine(CultureInfo.InvariantCulture, $"chaos: occurrences by status: succeeded {Sum("succeeded", null)}, missed {Sum("missed", null)} (outside disruption windows {Sum("missed", false)}), skipped {Sum("skipped", null)} (outside {Sum("skipped", false)}), other {rows.Where(r => r.Status is not ("succeeded" or "missed" or "skipped")).Sum(r => r.Count)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"chaos: disruption windows {string.Join(", ", windows.Select(w => $"{w.From:HH:mm:ss}–{w.To:HH:mm:ss}"))}; skipped outside them by nominal second: {string.Join(" ", skippedOutside)}")
             .AppendLine(CultureInfo.InvariantCulture, $"chaos: missed/skipped reasons: {string.Join("; ", reasons.Select(r => $"{r.Reason} ×{r.Count}"))}")
             .AppendLine(CultureInfo.InvariantCulture, $"chaos: jobs enqueued {enqueued}, succeeded {jobsSucceeded}, by status {string.Join(", ", jobs.Select(j => $"{j.Status} {j.Count}"))}; retried after a rescue or failure {retriedJobs}")
             .AppendLine(CultureInfo.InvariantCulture, $"chaos: orphaned runs {orphans.Count}, rescued {rescued}, finished by their own node {finishedByOwner}, ended {orphansDone}; running at the end {stillRunning}")

@@ -4,3 +4,7 @@ SELECT 1;
 
 -- name: WakeNotify
 SELECT 1;
+
+-- name: SessionInit
+-- One process per file: nobody else waits for this connection's locks beyond the busy timeout.
+SELECT 1;
