@@ -52,6 +52,35 @@ public sealed class PostgresNotifyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task ScheduleAppliedThroughFollower_IsFiredByTheLeader_WithoutWaitingForThePoll()
+    {
+        await using var db = await TestPostgres.CreateAsync();
+        await using var storeB = await db.OpenAnotherAsync();
+        await using var b = Engine(storeB, "leader-b", executes: true);
+        await b.StartAsync(CancellationToken.None);
+        await using var a = Engine(db.Store, "follower-a", executes: false);
+        await a.StartAsync(CancellationToken.None);
+        Assert.True(b.IsLeader);
+        Assert.False(a.IsLeader);
+        await Task.Delay(500);
+
+        var sw = Stopwatch.StartNew();
+        await a.Client.ApplyAsync(new TaskDefinition
+        {
+            Name = "tick", Handler = "noop",
+            Schedules = [new Scheduling.ScheduleDefinition { Specs = [Scheduling.TriggerSpec.ForEvery(TimeSpan.FromSeconds(1))] }],
+        });
+        while ((await db.Store.RunList(new RunListParams { TaskName = "tick", Status = RunStatus.Succeeded })).Count == 0)
+        {
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), "the leader did not fire the new schedule (poll interval 30 s)");
+            await Task.Delay(20);
+        }
+        output.WriteLine($"first occurrence of a schedule applied on the follower ran {sw.Elapsed.TotalMilliseconds:F0} ms later");
+        // Due at the next whole second at the latest, plus the wake-up: well under the 30 s poll.
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(2.5), $"took {sw.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
+    [Fact]
     public async Task NotificationsOff_NoNotifySent_AndListenReturnsAtOnce()
     {
         await using var db = await TestPostgres.CreateAsync();
