@@ -86,7 +86,7 @@ public sealed partial class PostgresStore : IRotaStore, IStoreNotifier
     }
 
     /// <summary>Creates the store and checks that the server answers.</summary>
-    public static async Task<PostgresStore> OpenAsync(string connectionString, string schema = DefaultSchema, CancellationToken ct = default, bool notifications = true)
+    public static async Task<PostgresStore> OpenAsync(string connectionString, string schema = DefaultSchema, bool notifications = true, CancellationToken ct = default)
     {
         var store = Create(connectionString, schema, notifications);
         try
