@@ -119,7 +119,7 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
             var report = await ReportAsync(pg.ConnectionString, from, until, windows, orphansOfKill.Concat(orphansOfPause).ToList(), enqueued, samples);
             output.WriteLine(report.Text);
             Console.WriteLine(report.Text);
-            foreach (var (name, p) in nodes) if (p.HasExited && name != first) Assert.Fail($"node {name} exited:\n{p.Output}");
+            foreach (var (name, p) in nodes) if (p.HasExited) Assert.Fail($"node {name} exited:\n{p.Output}");
             Assert.Equal(0, report.Duplicated);
             Assert.Equal(0, report.Absent);
             Assert.Equal(0, report.MissedOutside);
@@ -148,7 +148,8 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
 
     private static string Config(string jobUrl)
     {
-        var sb = new StringBuilder("tasks:\n");
+        // 50 slots per node: the test is about correctness under failures, not about 10 slots racing 200 ticks a second.
+        var sb = new StringBuilder("queues:\n  - name: default\n    concurrency: 50\ntasks:\n");
         sb.Append(CultureInfo.InvariantCulture, $"  - name: job\n    handler: http\n    parameters: {{ url: \"{jobUrl}\", timeout: 10s }}\n")
           .Append("    overlap: allow_all\n    retry: { attempts: 5, backoff: 1s, jitter: false }\n")
           .Append("    retention: { keep_succeeded: 100000, keep_failed: 100000 }\n");
