@@ -53,7 +53,7 @@ public sealed record StoreChoice(string Kind, string DbPath, string? Connection,
 
     /// <summary>Opens the store; does not migrate.</summary>
     public async Task<IRotaStore> OpenAsync(CancellationToken ct = default) => IsPostgres
-        ? await PostgresStore.OpenAsync(Connection!, Schema, ct)
+        ? await PostgresStore.OpenAsync(Connection!, Schema, ct: ct)
         : await SqliteStore.OpenAsync(DbPath, ct);
 
     /// <summary>Where the data is, for messages (never the password).</summary>

@@ -8,15 +8,18 @@ public static class PostgresRotaBuilderExtensions
 {
     /// <summary>Stores Rota's data in PostgreSQL, in <paramref name="schema"/> (created when missing), and applies
     /// pending migrations on start unless <paramref name="migrate"/> is false. Every node of a cluster uses the same
-    /// connection string and schema; sets <see cref="RotaOptions.SingleNode"/> to false.</summary>
-    public static RotaBuilder UsePostgres(this RotaBuilder builder, string connectionString, string schema = PostgresStore.DefaultSchema, bool migrate = true)
+    /// connection string and schema; sets <see cref="RotaOptions.SingleNode"/> to false. <paramref name="notifications"/>
+    /// (default on) wakes other nodes through LISTEN/NOTIFY; turn it off behind a transaction-pooling proxy (PgBouncer),
+    /// where nodes then find each other's work on their <see cref="RotaOptions.PollInterval"/>.</summary>
+    public static RotaBuilder UsePostgres(this RotaBuilder builder, string connectionString, string schema = PostgresStore.DefaultSchema,
+        bool migrate = true, bool notifications = true)
     {
         // Other nodes share the database: their running runs are rescued only once their leases expire.
         builder.Options.SingleNode = false;
         builder.Services.AddSingleton<IRotaStore>(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
-            var store = PostgresStore.OpenAsync(connectionString, schema).GetAwaiter().GetResult();
+            var store = PostgresStore.OpenAsync(connectionString, schema, notifications: notifications).GetAwaiter().GetResult();
             if (migrate) store.MigrationUp(new MigrationUpParams(time.GetUtcNow())).GetAwaiter().GetResult();
             return store;
         });

@@ -10,15 +10,18 @@ public sealed partial class PostgresStore
 {
     /// <summary>
     /// Inserts <paramref name="runs"/> with one RunInsert (plus <paramref name="then"/>, when given, in the same
-    /// round trip). A run whose key was taken by a transaction that committed while RunInsert ran comes back without an
+    /// round trip, and a NOTIFY for other nodes). A run whose key was taken by a transaction that committed while RunInsert ran comes back without an
     /// id; it is looked up once more with a fresh snapshot.
     /// </summary>
-    private static async Task<IReadOnlyList<RunInsertResult>> InsertRuns(NpgsqlConnection c, NpgsqlTransaction tx,
+    private async Task<IReadOnlyList<RunInsertResult>> InsertRuns(NpgsqlConnection c, NpgsqlTransaction tx,
         IReadOnlyList<RunInsertParams> runs, NpgsqlBatchCommand? then, CancellationToken ct)
     {
         await using var batch = new NpgsqlBatch(c, tx);
         if (runs.Count > 0) batch.BatchCommands.Add(InsertCommand(runs));
         if (then is not null) batch.BatchCommands.Add(then);
+        // Other nodes claim at once instead of at their next poll; one NOTIFY for the whole transaction.
+        if (runs.Any(r => r.Status is RunStatus.Available or RunStatus.Scheduled) && WakeCommand(StoreChanges.Runs) is { } wake)
+            batch.BatchCommands.Add(wake);
         if (batch.BatchCommands.Count == 0) return [];
         var results = new RunInsertResult[runs.Count];
         var unresolved = new List<int>();

@@ -17,5 +17,6 @@ public sealed partial class PostgresStore
             .Select(q => new QueueRow(q.Name, q.Concurrency, q.Paused, (int)q.Waiting, (int)q.Running)).ToList(), ct);
 
     public Task<bool> QueueSetPaused(QueueSetPausedParams p, CancellationToken ct = default) =>
-        Write(async (c, tx) => await c.ExecuteAsync(Sql["QueueSetPaused"], new { name = p.Name, paused = p.Paused }, tx) > 0, ct);
+        Write(async (c, tx) => await c.ExecuteAsync(Sql["QueueSetPaused"], new { name = p.Name, paused = p.Paused }, tx) > 0, ct,
+            p.Paused ? StoreChanges.None : StoreChanges.Runs);
 }

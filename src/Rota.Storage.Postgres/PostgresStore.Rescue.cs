@@ -14,7 +14,7 @@ public sealed partial class PostgresStore
         Write<IReadOnlyList<RunRescueResult>>(async (c, tx) =>
         {
             var orphans = (await c.QueryAsync<(long Id, int Attempt, int MaxAttempts)>(Sql["RunRescueCandidates"],
-                new { node = p.Node, all_other = p.AllOtherNodes, now = Utc(p.Now) }, tx)).ToList();
+                new { node = p.Node, all_other = p.AllOtherNodes, now = Utc(p.Now), term = p.Term }, tx)).ToList();
             if (orphans.Count == 0) return [];
             var now = Utc(p.Now);
             var retry = orphans.Where(o => o.Attempt < o.MaxAttempts).Select(o => o.Id).ToArray();
@@ -34,6 +34,7 @@ public sealed partial class PostgresStore
                     BatchCommand("RunRescueAbandon").Bind("ids", abandon).Bind("now", now),
                 },
             };
+            if (retry.Length > 0 && WakeCommand(StoreChanges.Runs) is { } wake) b.BatchCommands.Add(wake);
             await b.ExecuteNonQueryAsync(ct);
             return orphans.Select(o => new RunRescueResult(o.Id, o.Attempt < o.MaxAttempts ? RunStatus.Scheduled : RunStatus.Abandoned, o.Attempt)).ToList();
         }, ct);

@@ -24,7 +24,8 @@ public sealed partial class PostgresStore
 
     public Task ScheduleSetNext(ScheduleSetNextParams p, CancellationToken ct = default) =>
         Write((c, tx) => c.ExecuteAsync(Sql["ScheduleSetNext"],
-            new { id = p.ScheduleId, next_nominal_at = Utc(p.NextNominalAt), next_fire_at = Utc(p.NextFireAt) }, tx), ct);
+            new { id = p.ScheduleId, next_nominal_at = Utc(p.NextNominalAt), next_fire_at = Utc(p.NextFireAt) }, tx), ct,
+            StoreChanges.Schedules);
 
     /// <summary>All fires in one transaction and one round trip: every run of every fire in one RunInsert, every
     /// schedule advanced by one ScheduleAdvance. Two nodes firing the same occurrence insert one run between them.</summary>
@@ -57,6 +58,7 @@ public sealed partial class PostgresStore
         await Write(async (c, tx) =>
         {
             var existing = (await c.QueryAsync<ScheduleDbRow>(Sql["ScheduleListForTask"], new { task_id = p.TaskId }, tx)).ToList();
+            var changed = 0;
             foreach (var item in p.Items)
             {
                 var json = DefinitionJson.Serialize(item.Definition);
@@ -72,11 +74,17 @@ public sealed partial class PostgresStore
                     now = Utc(p.Now),
                     id = old?.Id ?? 0,
                 };
-                if (old is null) await c.ExecuteAsync(Sql["ScheduleInsert"], args, tx);
-                else if (!SameJson(old.Definition, json)) await c.ExecuteAsync(Sql["ScheduleReplace"], args, tx);
+                if (old is null) changed += await c.ExecuteAsync(Sql["ScheduleInsert"], args, tx);
+                else if (!SameJson(old.Definition, json)) changed += await c.ExecuteAsync(Sql["ScheduleReplace"], args, tx);
             }
             foreach (var gone in existing.Where(e => p.Items.All(i => i.Definition.Name != e.Name)))
-                await c.ExecuteAsync(Sql["ScheduleDelete"], new { id = gone.Id }, tx);
+                changed += await c.ExecuteAsync(Sql["ScheduleDelete"], new { id = gone.Id }, tx);
+            // Only a real change wakes the leader: a node applying an unchanged config file on start announces nothing.
+            if (changed > 0 && WakeCommand(StoreChanges.Schedules) is { } wake)
+            {
+                await using var b = new NpgsqlBatch(c, tx) { BatchCommands = { wake } };
+                await b.ExecuteNonQueryAsync(ct);
+            }
             return 0;
         }, ct);
         return await ScheduleList(new ScheduleListParams(p.TaskId), ct);

@@ -52,7 +52,7 @@ public sealed partial class PostgresStore
             paused_until = p.Enabled ? null : Utc(p.PausedUntil),
             paused_until_text = p.Enabled ? null : p.PausedUntil?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             now = Utc(p.Now),
-        }, tx) > 0, ct);
+        }, tx) > 0, ct, StoreChanges.Schedules);
 
     public Task<bool> TaskDelete(string name, CancellationToken ct = default) =>
         Write(async (c, tx) => await c.ExecuteAsync(Sql["TaskDelete"], new { name }, tx) > 0, ct);

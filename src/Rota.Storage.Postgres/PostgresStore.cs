@@ -1,6 +1,7 @@
 using System.Data;
 using System.Text.RegularExpressions;
 using Dapper;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Rota.Storage;
 
@@ -12,10 +13,15 @@ namespace Rota.Storage.Postgres;
 /// an <see cref="NpgsqlDataSource"/> pool with automatic preparation of repeated statements. Every Npgsql or
 /// PostgreSQL error leaves the store as a <see cref="RotaException"/> (see <see cref="PostgresErrors"/>).
 /// </summary>
-public sealed partial class PostgresStore : IRotaStore
+public sealed partial class PostgresStore : IRotaStore, IStoreNotifier
 {
     /// <summary>The schema used when none is given.</summary>
     public const string DefaultSchema = "rota";
+
+    /// <summary>How long PostgreSQL lets one of this store's sessions sit idle inside a transaction before ending it
+    /// (releasing its locks): 5 s, far below any sensible lease. Rota never waits inside a transaction, so only a frozen
+    /// or cut-off node hits it.</summary>
+    public static readonly TimeSpan IdleInTransactionTimeout = TimeSpan.FromSeconds(5);
 
     private static readonly SqlCatalog Sql = SqlCatalog.FromAssembly(typeof(PostgresStore).Assembly);
     private readonly NpgsqlDataSource _dataSource;
@@ -25,9 +31,10 @@ public sealed partial class PostgresStore : IRotaStore
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 
-    private PostgresStore(NpgsqlDataSource dataSource, string schema, string host)
+    private PostgresStore(NpgsqlDataSource dataSource, string schema, string host, PostgresNotifier notifier)
     {
         _dataSource = dataSource;
+        Notifier = notifier;
         Schema = schema;
         Host = host;
     }
@@ -42,9 +49,18 @@ public sealed partial class PostgresStore : IRotaStore
 
     internal static SqlCatalog Statements => Sql;
 
+    /// <summary>LISTEN/NOTIFY wake-ups of this store instance.</summary>
+    public PostgresNotifier Notifier { get; }
+
+    public bool NotificationsEnabled => Notifier.Enabled;
+
+    public Task ListenAsync(Action<StoreChanges> changed, ILogger logger, CancellationToken ct) => Notifier.ListenAsync(changed, logger, ct);
+
     /// <summary>Creates the store for <paramref name="connectionString"/> (Npgsql keyword format) and
-    /// <paramref name="schema"/>; opens no connection and does not migrate.</summary>
-    public static PostgresStore Create(string connectionString, string schema = DefaultSchema)
+    /// <paramref name="schema"/>; opens no connection and does not migrate. <paramref name="notifications"/> (default on)
+    /// sends NOTIFY with writes and lets engines LISTEN; turn it off behind a transaction-pooling proxy (PgBouncer), where
+    /// nodes then find other nodes' work by polling.</summary>
+    public static PostgresStore Create(string connectionString, string schema = DefaultSchema, bool notifications = true)
     {
         if (!SchemaPattern().IsMatch(schema))
             throw new RotaException("store.invalid_schema", $"store: schema '{schema}' must be a lower-case identifier (a-z, 0-9, _; at most 63 characters, not starting with a digit)");
@@ -62,13 +78,17 @@ public sealed partial class PostgresStore : IRotaStore
         cs.ApplicationName ??= "rota";
         if (cs.MaxAutoPrepare == 0) cs.MaxAutoPrepare = 128;
         cs.AutoPrepareMinUsages = 2;
-        return new PostgresStore(builder.Build(), schema, $"{cs.Host}:{cs.Port}/{cs.Database ?? cs.Username}");
+        builder.UsePhysicalConnectionInitializer(
+            c => { using var init = SessionInit(c); init.ExecuteNonQuery(); },
+            async c => { await using var init = SessionInit(c); await init.ExecuteNonQueryAsync(); });
+        return new PostgresStore(builder.Build(), schema, $"{cs.Host}:{cs.Port}/{cs.Database ?? cs.Username}",
+            new PostgresNotifier(cs, schema, notifications));
     }
 
     /// <summary>Creates the store and checks that the server answers.</summary>
-    public static async Task<PostgresStore> OpenAsync(string connectionString, string schema = DefaultSchema, CancellationToken ct = default)
+    public static async Task<PostgresStore> OpenAsync(string connectionString, string schema = DefaultSchema, bool notifications = true, CancellationToken ct = default)
     {
-        var store = Create(connectionString, schema);
+        var store = Create(connectionString, schema, notifications);
         try
         {
             await store.Read(_ => Task.FromResult(0), ct);
@@ -95,14 +115,20 @@ public sealed partial class PostgresStore : IRotaStore
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in one READ COMMITTED transaction on a pooled connection.</summary>
-    private async Task<T> Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct)
+    /// <summary>Runs <paramref name="work"/> in one READ COMMITTED transaction on a pooled connection; announces
+    /// <paramref name="wake"/> to other nodes when it commits.</summary>
+    private async Task<T> Write<T>(Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct, StoreChanges wake = StoreChanges.None)
     {
         try
         {
             await using var c = await _dataSource.OpenConnectionAsync(ct);
             await using var tx = await c.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             var result = await work(c, tx);
+            if (WakeCommand(wake) is { } notify)
+            {
+                await using var b = new NpgsqlBatch(c, tx) { BatchCommands = { notify } };
+                await b.ExecuteNonQueryAsync(ct);
+            }
             await tx.CommitAsync(ct);
             return result;
         }
@@ -112,9 +138,17 @@ public sealed partial class PostgresStore : IRotaStore
         }
     }
 
+    private static NpgsqlCommand SessionInit(NpgsqlConnection c) =>
+        Command("SessionInit", c).Bind("idle_timeout", ((long)IdleInTransactionTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A command for the catalog statement <paramref name="name"/>.</summary>
     private static NpgsqlCommand Command(string name, NpgsqlConnection c, NpgsqlTransaction? tx = null) =>
         new(Sql[name], c, tx);
+
+    /// <summary>The NOTIFY announcing <paramref name="changes"/>, for the writing transaction's batch; null when there
+    /// is nothing to announce or notifications are off.</summary>
+    private NpgsqlBatchCommand? WakeCommand(StoreChanges changes) =>
+        changes == StoreChanges.None || !Notifier.Enabled ? null : BatchCommand("WakeNotify").Bind("payload", Notifier.Payload(changes));
 
     /// <summary>A batch command for the catalog statement <paramref name="name"/>.</summary>
     private static NpgsqlBatchCommand BatchCommand(string name) => new(Sql[name]);

@@ -193,7 +193,7 @@ public sealed partial class SqliteStore
         {
             var results = new List<RunRescueResult>();
             var orphans = await c.QueryAsync<(long Id, long Attempt, long MaxAttempts)>(Sql["RunRescueCandidates"],
-                new { node = p.Node, all_other = p.AllOtherNodes ? 1 : 0, now = Ms(p.Now) }, tx);
+                new { node = p.Node, all_other = p.AllOtherNodes ? 1 : 0, now = Ms(p.Now), term = p.Term }, tx);
             foreach (var o in orphans.ToList())
             {
                 var retry = o.Attempt < o.MaxAttempts;

@@ -19,12 +19,14 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     private readonly RotaOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly ILoggerFactory _loggers;
     private readonly Scheduler _scheduler;
     private readonly Dispatcher _dispatcher;
     private readonly RunCompleter _completer;
     private readonly Rescuer _rescuer;
     private readonly Pruner _pruner;
     private readonly ClusterMember _member;
+    private readonly StoreHealth _health;
     private readonly CompiledScheduleCache _schedules = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
@@ -39,14 +41,18 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _options = options;
         _time = time;
         _logger = loggers.CreateLogger("Rota.Engine");
+        _loggers = loggers;
         RegisterBuiltIns(options);
-        _completer = new RunCompleter(store, options, loggers.CreateLogger("Rota.Completer"));
+        _health = new StoreHealth(time, loggers.CreateLogger("Rota.Store"));
+        _completer = new RunCompleter(store, options, _health, loggers.CreateLogger("Rota.Completer"));
         var executor = new RunExecutor(options.Handlers, services, time, _completer, loggers.CreateLogger("Rota.Executor"));
-        _dispatcher = new Dispatcher(store, options, time, executor, _completer, new TaskDefinitionCache(store), loggers.CreateLogger("Rota.Dispatcher"));
-        _scheduler = new Scheduler(store, options, time, _schedules, loggers.CreateLogger("Rota.Scheduler"));
-        _rescuer = new Rescuer(store, options, time, loggers.CreateLogger("Rota.Rescuer"));
-        _pruner = new Pruner(store, time, loggers.CreateLogger("Rota.Pruner"));
-        _member = new ClusterMember(store, options, time, () => _dispatcher.ActiveCount, loggers.CreateLogger("Rota.Cluster"));
+        _dispatcher = new Dispatcher(store, options, time, executor, _completer, new TaskDefinitionCache(store), _health, loggers.CreateLogger("Rota.Dispatcher"));
+        _scheduler = new Scheduler(store, options, time, _schedules, _health, loggers.CreateLogger("Rota.Scheduler"));
+        _member = new ClusterMember(store, options, time, () => _dispatcher.ActiveCount, _health, loggers.CreateLogger("Rota.Cluster"));
+        // Fencing: leader-only writes re-check the leadership (on this node's clock) or carry its term.
+        _scheduler.MayFire = () => _member.IsLeader;
+        _rescuer = new Rescuer(store, options, time, () => _member.FencingTerm, loggers.CreateLogger("Rota.Rescuer"));
+        _pruner = new Pruner(store, time, () => _member.IsLeader, loggers.CreateLogger("Rota.Pruner"));
         if (options.SchedulerEnabled) _member.AddDuty(_scheduler.RunAsync);
         _scheduler.RunsInserted += _ => _dispatcher.Wake.Set();
         _scheduler.CancelRequested += (ids, reason) => _ = CancelForOverlapAsync(ids, reason);
@@ -90,6 +96,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         }
         _loops.Add(Task.Run(() => _completer.RunProgressAsync(_time, token)));
         _loops.Add(Task.Run(() => MaintenanceLoopAsync(token)));
+        if (_store is IStoreNotifier { NotificationsEnabled: true } notifier)
+            _loops.Add(Task.Run(() => notifier.ListenAsync(OnStoreChanged, _loggers.CreateLogger("Rota.Notifier"), token)));
         LogStarted(_options.NodeName, _store.Dialect, _options.SchedulerEnabled);
     }
 
@@ -169,7 +177,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
 
     private async Task HeartbeatLoopAsync(CancellationToken stopping)
     {
-        // Cancellation requests from other processes must be noticed quickly, leases need renewing less often.
+        // Cancellation requests from other processes must be noticed quickly, leases need renewing less often. While the
+        // store is down this keeps trying every interval: held runs' leases are renewed as soon as it answers.
         var interval = TimeSpan.FromTicks(Math.Min(_options.HeartbeatInterval.Ticks, TimeSpan.FromSeconds(1).Ticks));
         while (!stopping.IsCancellationRequested)
         {
@@ -179,6 +188,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
                 await HeartbeatAsync(stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
+            catch (Exception ex) when (_health.Failed(ex, "run heartbeat")) { }
             catch (Exception ex) { LogLoopFailed(ex, "heartbeat"); }
         }
     }
@@ -186,6 +196,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     private async Task MaintenanceLoopAsync(CancellationToken stopping)
     {
         var lastPrune = DateTimeOffset.MinValue;
+        var backoff = new RetryBackoff();
         while (!stopping.IsCancellationRequested)
         {
             try
@@ -198,13 +209,17 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
                     await _pruner.PruneAsync(stopping).ConfigureAwait(false);
                     lastPrune = _time.GetUtcNow();
                 }
+                _health.Succeeded();
+                backoff.Reset();
                 await Task.Delay(_options.HeartbeatInterval, _time, stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
             catch (Exception ex)
             {
-                LogLoopFailed(ex, "maintenance");
-                try { await Task.Delay(_options.PollInterval, _time, stopping).ConfigureAwait(false); }
+                var wait = _options.PollInterval;
+                if (_health.Failed(ex, "maintenance")) wait = backoff.Next();
+                else LogLoopFailed(ex, "maintenance");
+                try { await Task.Delay(wait, _time, stopping).ConfigureAwait(false); }
                 catch (OperationCanceledException) { break; }
             }
         }
@@ -234,6 +249,13 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
             }
             catch (Exception ex) { LogLoopFailed(ex, "overlap-cancel"); }
         }
+    }
+
+    /// <summary>Another node committed work: wake exactly as an in-process signal would.</summary>
+    private void OnStoreChanged(StoreChanges changes)
+    {
+        if (changes.HasFlag(StoreChanges.Runs)) _dispatcher.Wake.Set();
+        if (changes.HasFlag(StoreChanges.Schedules)) _scheduler.Wake.Set();
     }
 
     private void OnRunFinished(RunRecord run, RunCompletion completion)

@@ -180,6 +180,24 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task RunRescue_WithTerm_OnlyTheCurrentUnexpiredLeaderRescues()
+    {
+        await using var store = await CreateStoreAsync();
+        var t = await store.TaskUpsert(new TaskUpsertParams(Parallel("fence"), T0));
+        await InsertOne(store, Run(t.Id, maxAttempts: 2));
+        await Claim(store, node: "dead");
+        var old = await store.LeaderAcquireOrRenew(new LeaderAcquireParams("old", T0, T0.AddSeconds(30)));
+        var now = T0.AddMinutes(1);
+        var current = await store.LeaderAcquireOrRenew(new LeaderAcquireParams("new", now, now.AddSeconds(30)));
+        Assert.True(current.IsLeader);
+
+        // The deposed leader, still carrying its term, and a leader whose own lease ran out both find nothing.
+        Assert.Empty(await store.RunRescue(new RunRescueParams(now, "old", false, TimeSpan.Zero, Term: old.Term)));
+        Assert.Empty(await store.RunRescue(new RunRescueParams(now.AddSeconds(31), "new", false, TimeSpan.Zero, Term: current.Term)));
+        Assert.Single(await store.RunRescue(new RunRescueParams(now, "new", false, TimeSpan.Zero, Term: current.Term)));
+    }
+
+    [Fact]
     public async Task RunRescue_AllOtherNodes_RescuesUnexpiredLeases()
     {
         await using var store = await CreateStoreAsync();

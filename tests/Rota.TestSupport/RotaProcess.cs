@@ -41,10 +41,10 @@ public sealed class RotaProcess : IDisposable
         }
     }
 
-    public static RotaProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+    public static RotaProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
 
-    /// <summary>Starts <c>rota</c> with extra environment variables (e.g. <c>ROTA_METRICS_REQUIRE_TOKEN</c>).</summary>
-    public static RotaProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>Starts <c>rota</c> with extra environment variables (e.g. ROTA_LEASE_DURATION, ROTA_METRICS_REQUIRE_TOKEN).</summary>
+    public static RotaProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -56,7 +56,7 @@ public sealed class RotaProcess : IDisposable
         psi.ArgumentList.Add(CliDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
-        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;
         // Every 'rota serve' in tests listens on a free loopback port, never the default 5080.
         if (!psi.Environment.ContainsKey("ROTA_URLS")) psi.Environment["ROTA_URLS"] = "http://127.0.0.1:0";
         return new RotaProcess(Process.Start(psi)!);

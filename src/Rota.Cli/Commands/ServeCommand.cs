@@ -41,9 +41,14 @@ public static class ServeCommand
             {
                 o.SchedulerEnabled = schedulerEnabled;
                 if (p.GetValue(node) is { Length: > 0 } n) o.NodeName = n;
+                o.PollInterval = EnvDuration("ROTA_POLL_INTERVAL") ?? o.PollInterval;
+                o.HeartbeatInterval = EnvDuration("ROTA_HEARTBEAT_INTERVAL") ?? o.HeartbeatInterval;
+                o.LeaseDuration = EnvDuration("ROTA_LEASE_DURATION") ?? o.LeaseDuration;
                 options = o;
             });
-            if (store.IsPostgres) rota.UsePostgres(store.Connection!, store.Schema);
+            // Off behind a transaction-pooling proxy (PgBouncer), which does not keep LISTEN sessions.
+            var notifications = !string.Equals(Environment.GetEnvironmentVariable("ROTA_NOTIFICATIONS"), "off", StringComparison.OrdinalIgnoreCase);
+            if (store.IsPostgres) rota.UsePostgres(store.Connection!, store.Schema, notifications: notifications);
             else rota.UseSqlite(db);
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
             builder.AddRotaServer(o =>
@@ -81,6 +86,16 @@ public static class ServeCommand
             return ExitCodes.Ok;
         });
         return serve;
+    }
+
+    /// <summary>A duration from the environment (<c>500ms</c>, <c>10s</c>, <c>1m</c>); null when unset.</summary>
+    private static TimeSpan? EnvDuration(string name)
+    {
+        var text = Environment.GetEnvironmentVariable(name);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        return Rota.Configuration.DurationText.TryParse(text, out var value)
+            ? value
+            : throw new RotaException("cli.invalid_env", $"cli: {name}='{text}' is not a duration (e.g. 500ms, 10s, 1m)");
     }
 
     /// <summary>One <c>serve</c> per database file: an exclusive lock on <c>&lt;db&gt;.lock</c>, released by the OS if we die.</summary>

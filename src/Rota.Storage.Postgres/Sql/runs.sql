@@ -220,9 +220,12 @@ UPDATE rota_runs SET status = 'abandoned', reason = @reason, ended_at = @now, le
 WHERE id = @id AND status = 'running' AND attempt = @attempt;
 
 -- name: RunRescueCandidates
--- Locked and skipped when another rescuer holds them, so two nodes never rescue the same run.
+-- Locked and skipped when another rescuer holds them, so two nodes never rescue the same run. Fenced: with @term, only
+-- while @node still holds that term's unexpired lease, so a deposed leader's late rescue finds nothing.
 SELECT id, attempt, max_attempts FROM rota_runs
 WHERE status = 'running' AND (node IS NULL OR node <> @node) AND (@all_other::boolean OR lease_until < @now)
+  AND (@term::bigint IS NULL OR EXISTS (SELECT 1 FROM rota_leader l
+       WHERE l.id = 1 AND l.holder = @node AND l.term = @term::bigint AND l.lease_until >= @now))
 ORDER BY id
 FOR UPDATE SKIP LOCKED;
 

@@ -167,7 +167,9 @@ WHERE id = @id AND status = 'running' AND attempt = @attempt;
 
 -- name: RunRescueCandidates
 SELECT id, attempt, max_attempts FROM rota_runs
-WHERE status = 'running' AND (node IS NULL OR node <> @node) AND (@all_other = 1 OR lease_until < @now);
+WHERE status = 'running' AND (node IS NULL OR node <> @node) AND (@all_other = 1 OR lease_until < @now)
+  AND (@term IS NULL OR EXISTS (SELECT 1 FROM rota_leader l
+       WHERE l.id = 1 AND l.holder = @node AND l.term = @term AND l.lease_until >= @now));
 
 -- name: RunRescueRetry
 UPDATE rota_runs SET status = 'scheduled', scheduled_at = @scheduled_at, error_type = 'run.orphaned',

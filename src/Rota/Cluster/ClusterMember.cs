@@ -17,10 +17,12 @@ internal sealed partial class ClusterMember
     private readonly Elector _elector;
     private readonly NodeRegistrar _registrar;
     private readonly List<LeaderDuty> _duties = [];
+    private readonly StoreHealth _health;
     private CancellationToken _dutyToken = new(canceled: true);
 
-    public ClusterMember(IRotaStore store, RotaOptions options, TimeProvider time, Func<int> running, ILogger logger)
+    public ClusterMember(IRotaStore store, RotaOptions options, TimeProvider time, Func<int> running, StoreHealth health, ILogger logger)
     {
+        _health = health;
         _options = options;
         _time = time;
         _logger = logger;
@@ -33,6 +35,9 @@ internal sealed partial class ClusterMember
 
     /// <summary>The leadership term last seen (0 on a single node).</summary>
     public long Term => _elector.Term;
+
+    /// <summary>The term a fenced leader-only write must carry: null on a single node (no election, nothing to fence).</summary>
+    public long? FencingTerm => _options.SingleNode ? null : _elector.Term;
 
     /// <summary>Adds a loop that runs only while this node leads (started by <see cref="JoinAsync"/>).</summary>
     public void AddDuty(Func<CancellationToken, Task> loop) => _duties.Add(new LeaderDuty(loop));
@@ -64,6 +69,7 @@ internal sealed partial class ClusterMember
                 var removed = await _registrar.RemoveStaleAsync(ct).ConfigureAwait(false);
                 if (removed > 0) LogRemovedStale(removed);
             }
+            _health.Succeeded();
         }
         finally
         {
@@ -74,15 +80,28 @@ internal sealed partial class ClusterMember
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        var wait = _options.HeartbeatInterval;
+        var backoff = new RetryBackoff();
         while (!stopping.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(_options.HeartbeatInterval, _time, stopping).ConfigureAwait(false);
+                await Task.Delay(wait, _time, stopping).ConfigureAwait(false);
                 await BeatAsync(stopping).ConfigureAwait(false);
+                wait = _options.HeartbeatInterval;
+                backoff.Reset();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
-            catch (Exception ex) { LogBeatFailed(ex, _options.NodeName); }
+            catch (Exception ex)
+            {
+                // While the store is down, beat sooner than usual: the lease is renewed (or lost) as soon as it answers.
+                if (_health.Failed(ex, "heartbeat"))
+                {
+                    var next = backoff.Next();
+                    wait = next < _options.HeartbeatInterval ? next : _options.HeartbeatInterval;
+                }
+                else LogBeatFailed(ex, _options.NodeName);
+            }
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed partial class Dispatcher(
     RunExecutor executor,
     RunCompleter completer,
     TaskDefinitionCache tasks,
+    StoreHealth health,
     ILogger logger)
 {
     private readonly ConcurrentDictionary<long, ActiveRun> _active = new();
@@ -87,6 +88,7 @@ internal sealed partial class Dispatcher(
     {
         var claim = true;
         DateTimeOffset? next = null;
+        var backoff = new RetryBackoff();
         while (!stopping.IsCancellationRequested)
         {
             TimeSpan wait;
@@ -94,13 +96,16 @@ internal sealed partial class Dispatcher(
             {
                 var started = claim ? await DispatchOnceAsync(stopping).ConfigureAwait(false) : [];
                 if (claim) next = await store.RunNextScheduledAt(stopping).ConfigureAwait(false);
+                health.Succeeded();
+                backoff.Reset();
                 wait = started.Count > 0 ? TimeSpan.Zero : WaitFor(next);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
             catch (Exception ex)
             {
-                LogDispatchFailed(ex);
-                wait = options.PollInterval;
+                if (!await BackOffAsync(ex, backoff, stopping).ConfigureAwait(false)) break;
+                claim = true;
+                continue;
             }
             claim = true;
             if (wait <= TimeSpan.Zero) continue;
@@ -119,9 +124,28 @@ internal sealed partial class Dispatcher(
                     claim = next is { } due && due <= time.GetUtcNow();
                 }
             }
-            catch (OperationCanceledException) { break; }
-            catch (Exception ex) { LogDispatchFailed(ex); }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
+            catch (Exception ex)
+            {
+                if (!await BackOffAsync(ex, backoff, stopping).ConfigureAwait(false)) break;
+            }
         }
+    }
+
+    /// <summary>After a failed pass: while the store is down, no claims until the backoff has passed (wake-ups are
+    /// ignored; the next claim is the probe); any other error waits for the poll interval. False when stopping.</summary>
+    private async Task<bool> BackOffAsync(Exception ex, RetryBackoff backoff, CancellationToken stopping)
+    {
+        TimeSpan wait;
+        if (health.Failed(ex, "dispatcher")) wait = backoff.Next();
+        else
+        {
+            LogDispatchFailed(ex);
+            wait = options.PollInterval;
+        }
+        try { await Task.Delay(wait, time, stopping).ConfigureAwait(false); }
+        catch (OperationCanceledException) { return false; }
+        return true;
     }
 
     private TimeSpan WaitFor(DateTimeOffset? next)
@@ -161,6 +185,8 @@ internal sealed partial class Dispatcher(
                 : await executor.ExecuteAsync(run, task, active.Cancellation.Token, () => active.StopReason).ConfigureAwait(false);
             // The slot is free once the handler returns: the next run can be claimed while this completion waits
             // for its batch to commit (the run keeps its lease, and stays heartbeated, until then).
+            // While the store is down the completion waits in memory (retried with backoff) and the run stays active, so
+            // its lease is renewed again as soon as the store answers.
             ReleaseSlot(active);
             await completer.CompleteAsync(completion).ConfigureAwait(false);
         }

@@ -6,10 +6,13 @@ namespace Rota.Execution;
 
 /// <summary>
 /// Collects attempt completions and progress updates and writes them in batches: one transaction for everything
-/// that finished since the last write. Under load this turns thousands of commits into a few.
+/// that finished since the last write. Under load this turns thousands of commits into a few. While the store is down a
+/// batch is kept in memory and retried with backoff until it is written: a completion is never dropped while the engine
+/// runs (on shutdown it is retried for <see cref="RotaOptions.ShutdownGrace"/> at most).
 /// </summary>
-internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options, ILogger logger)
+internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options, StoreHealth health, ILogger logger)
 {
+    private long _closedAt = -1;
     private readonly Channel<(RunCompletion Completion, TaskCompletionSource Written)> _completions =
         Channel.CreateUnbounded<(RunCompletion, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<long, RunProgressParams> _progress = new();
@@ -79,29 +82,53 @@ internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options
             _progress.Clear();
         }
         try { await store.RunProgressMany(updates).ConfigureAwait(false); }
+        catch (Exception ex) when (health.Failed(ex, "progress")) { }  // Progress is advisory: the next update replaces it.
         catch (Exception ex) when (ex is not OperationCanceledException) { LogProgressFailed(ex); }
     }
 
     /// <summary>Stops accepting completions; <see cref="RunAsync"/> ends after writing what is queued.</summary>
-    public void Complete() => _completions.Writer.TryComplete();
+    public void Complete()
+    {
+        Interlocked.CompareExchange(ref _closedAt, System.Diagnostics.Stopwatch.GetTimestamp(), -1);
+        _completions.Writer.TryComplete();
+    }
+
+    /// <summary>True once the engine is stopping and the store has been down for longer than the shutdown grace.</summary>
+    private bool GivenUp
+    {
+        get
+        {
+            var closed = Interlocked.Read(ref _closedAt);
+            return closed >= 0 && System.Diagnostics.Stopwatch.GetElapsedTime(closed) > options.ShutdownGrace;
+        }
+    }
 
     private async Task WriteBatch(List<(RunCompletion Completion, TaskCompletionSource Written)> batch)
     {
+        var backoff = new RetryBackoff();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await store.RunCompleteMany(batch.Select(b => b.Completion).ToList()).ConfigureAwait(false);
+                health.Succeeded();
                 foreach (var b in batch) b.Written.TrySetResult();
                 return;
             }
-            catch (Exception ex) when (attempt < 5)
+            catch (Exception ex) when (health.Failed(ex, "completer") && !GivenUp)
+            {
+                // The store is down: keep the batch and retry until it answers. Real time: this waits for a server,
+                // and must also end under a test's fake clock.
+                await Task.Delay(backoff.Next(), TimeProvider.System).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < 5 && !StoreHealth.IsOutage(ex))
             {
                 LogWriteRetry(ex, batch.Count, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt)).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), TimeProvider.System).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
+                LogWriteGaveUp(ex, batch.Count);
                 foreach (var b in batch) b.Written.TrySetException(ex);
                 return;
             }
@@ -110,6 +137,9 @@ internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "completer: writing {Count} completions failed (attempt {Attempt}); retrying")]
     private partial void LogWriteRetry(Exception ex, int count, int attempt);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Error, Message = "completer: {Count} completions could not be written and are given up; the rescuer will put their runs back")]
+    private partial void LogWriteGaveUp(Exception ex, int count);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Warning, Message = "completer: writing progress failed")]
     private partial void LogProgressFailed(Exception ex);

@@ -14,9 +14,14 @@ internal sealed partial class Scheduler(
     RotaOptions options,
     TimeProvider time,
     CompiledScheduleCache compiled,
+    StoreHealth health,
     ILogger logger)
 {
     public WakeSignal Wake { get; } = new();
+
+    /// <summary>Asked right before each firing write: false once this node's leadership lease ran out on its own clock
+    /// (fencing; a stale fire would be deduplicated by the occurrence key anyway, but a deposed leader should not try).</summary>
+    public Func<bool> MayFire { get; set; } = () => true;
 
     /// <summary>Raised after runs were inserted (wake the dispatcher) and with runs to cancel (overlap policies).</summary>
     public event Action<int>? RunsInserted;
@@ -61,7 +66,7 @@ internal sealed partial class Scheduler(
                 plans.Add(new OccurrencePlan(new ScheduleFireParams(schedule.Id, [], null, null, null, 0), [], null));
             }
         }
-        if (plans.Count == 0) return 0;
+        if (plans.Count == 0 || !MayFire()) return 0;
         await store.ScheduleFireMany(plans.Select(p => p.Fire).ToList(), ct).ConfigureAwait(false);
         var runnable = plans.Sum(p => p.Fire.Runs.Count(r => r.Status is RunStatus.Available or RunStatus.Scheduled));
         foreach (var p in plans.Where(p => p.RunsToCancel.Count > 0)) CancelRequested?.Invoke(p.RunsToCancel, p.CancelReason!);
@@ -71,13 +76,17 @@ internal sealed partial class Scheduler(
 
     public async Task RunAsync(CancellationToken stopping)
     {
+        var backoff = new RetryBackoff();
         while (!stopping.IsCancellationRequested)
         {
             var wait = options.PollInterval;
+            var down = false;
             try
             {
                 await FireDueAsync(stopping).ConfigureAwait(false);
                 var next = await store.ScheduleNextFireAt(stopping).ConfigureAwait(false);
+                health.Succeeded();
+                backoff.Reset();
                 if (next is { } n)
                 {
                     // Wake a little ahead to write the runs early; a schedule that was not written ahead waits for its instant.
@@ -89,9 +98,19 @@ internal sealed partial class Scheduler(
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
+            catch (Exception ex) when (health.Failed(ex, "scheduler"))
+            {
+                // Occurrences that pass meanwhile are fired on return according to each task's misfire policy.
+                down = true;
+                wait = backoff.Next();
+            }
             catch (Exception ex) { LogFireFailed(ex); }
             if (wait <= TimeSpan.Zero) continue;
-            try { await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false); }
+            try
+            {
+                if (down) await Task.Delay(wait, time, stopping).ConfigureAwait(false);
+                else await Wake.WaitAsync(wait, time, stopping).ConfigureAwait(false);
+            }
             catch (OperationCanceledException) { break; }
         }
     }

@@ -59,7 +59,9 @@ public sealed record RunActiveListParams(long TaskId);
 
 /// <param name="Node">This node: its own running runs are never rescued.</param>
 /// <param name="AllOtherNodes">Single-node stores: every run held by another node is orphaned, lease or not.</param>
-public sealed record RunRescueParams(DateTimeOffset Now, string Node, bool AllOtherNodes, TimeSpan RetryDelay);
+/// <summary>Rescue of orphaned runs. With <c>Term</c> (clusters) it is fenced: it does nothing unless <c>Node</c> still
+/// holds that leadership term with an unexpired lease at <c>Now</c>.</summary>
+public sealed record RunRescueParams(DateTimeOffset Now, string Node, bool AllOtherNodes, TimeSpan RetryDelay, long? Term = null);
 
 public sealed record RunRescueResult(long RunId, RunStatus NewStatus, int Attempt);
 

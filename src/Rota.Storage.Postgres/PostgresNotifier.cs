@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Rota.Storage.Postgres;
+
+/// <summary>
+/// LISTEN/NOTIFY wake-ups for one store instance. Writers put a <c>WakeNotify</c> into the transaction that inserts
+/// runs or changes schedules (one notification per transaction); each node keeps one dedicated, unpooled connection
+/// LISTENing on <c>rota_wake</c>, reconnecting with backoff (0.5 s doubling to 15 s). TCP keepalive notices a dead
+/// server without sending statements, so an idle node stays idle.
+/// </summary>
+public sealed partial class PostgresNotifier
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(15);
+    private readonly string _connectionString;
+    private readonly string _schema;
+    private readonly string _instance = Guid.NewGuid().ToString("N")[..12];
+
+    internal PostgresNotifier(NpgsqlConnectionStringBuilder pooled, string schema, bool enabled)
+    {
+        var cs = new NpgsqlConnectionStringBuilder(pooled.ConnectionString)
+        {
+            Pooling = false,
+            TcpKeepAlive = true,
+            TcpKeepAliveTime = 10,
+            TcpKeepAliveInterval = 5,
+            ApplicationName = (pooled.ApplicationName ?? "rota") + " listener",
+        };
+        _connectionString = cs.ConnectionString;
+        _schema = schema;
+        Enabled = enabled;
+    }
+
+    /// <summary>False when turned off (e.g. behind PgBouncer transaction pooling): no NOTIFY sent, no LISTEN.</summary>
+    public bool Enabled { get; }
+
+    /// <summary>The payload a writer of this instance sends: schema, sender, what changed.</summary>
+    internal string Payload(StoreChanges changes) =>
+        string.Create(CultureInfo.InvariantCulture, $"{_schema}:{_instance}:{(int)changes}");
+
+    /// <summary>What a payload announces to this instance: nothing when it is its own or another schema's.</summary>
+    internal StoreChanges Parse(string payload)
+    {
+        var parts = payload.Split(':');
+        if (parts.Length != 3 || parts[0] != _schema || parts[1] == _instance) return StoreChanges.None;
+        return int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? (StoreChanges)n & StoreChanges.All : StoreChanges.All;
+    }
+
+    /// <summary>See <see cref="IStoreNotifier.ListenAsync"/>.</summary>
+    public async Task ListenAsync(Action<StoreChanges> changed, ILogger logger, CancellationToken ct)
+    {
+        if (!Enabled) return;
+        var retry = FirstRetry;
+        var failing = false;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await using var c = new NpgsqlConnection(_connectionString);
+                c.Notification += (_, e) =>
+                {
+                    if (Parse(e.Payload) is var what and not StoreChanges.None) changed(what);
+                };
+                await c.OpenAsync(ct).ConfigureAwait(false);
+                await using (var listen = new NpgsqlCommand(PostgresStore.Statements["WakeListen"], c))
+                    await listen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                if (failing) LogListening(logger, _schema);
+                failing = false;
+                retry = FirstRetry;
+                // Whatever was committed while not listening was not announced.
+                changed(StoreChanges.All);
+                while (true) await c.WaitAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception ex)
+            {
+                if (!failing) LogListenLost(logger, ex, _schema, retry.TotalSeconds);
+                failing = true;
+            }
+            try { await Task.Delay(retry, ct).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+            retry = retry * 2 < MaxRetry ? retry * 2 : MaxRetry;
+        }
+    }
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "notifier: LISTEN connection for schema {Schema} lost; polling until it is back (retrying from {RetrySeconds} s)")]
+    private static partial void LogListenLost(ILogger logger, Exception ex, string schema, double retrySeconds);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Information, Message = "notifier: listening for wake-ups of schema {Schema} again")]
+    private static partial void LogListening(ILogger logger, string schema);
+}
