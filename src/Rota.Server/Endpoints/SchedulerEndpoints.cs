@@ -128,14 +128,15 @@ public static class SchedulerEndpoints
         http.Caller().RequireAdmin("the scheduler admin API");
         var tasks = await store.TaskList(new TaskListParams(), http.RequestAborted);
         var stats = await statistics.ForAsync(tasks, http.RequestAborted);
+        var totals = TaskStatistics.Totals(tasks, stats);
         return Results.Ok(new
         {
-            total_tasks = tasks.Count,
-            enabled_tasks = tasks.Count(t => t.Definition.Enabled),
-            total_runs = stats.Sum(s => s.Runs),
-            successful_runs = stats.Sum(s => s.Succeeded),
-            failed_runs = stats.Sum(s => s.Failed),
-            runs_last_24h = stats.Sum(s => s.Last24h.Runs),
+            total_tasks = totals.Tasks,
+            enabled_tasks = totals.Enabled,
+            total_runs = totals.Runs,
+            successful_runs = totals.Succeeded,
+            failed_runs = totals.Failed,
+            runs_last_24h = totals.Last24h,
             tasks = stats.Select(s => new { name = s.Task, last_run_at = s.LastRunAt, last_run_status = s.LastStatus is { } x && TextNames.TryParse<RunStatus>(x, out var st) ? SeedStatus(st) : null, success_rate = s.SuccessRate, p95_duration_ms = s.DurationMs.P95 }),
         });
     }

@@ -16,19 +16,7 @@ public static class StatsEndpoints
         {
             var tasks = await store.TaskList(new TaskListParams(http.Caller().OwnerScope), http.RequestAborted);
             var stats = await statistics.ForAsync(tasks, http.RequestAborted);
-            return Results.Ok(new
-            {
-                tasks = stats,
-                totals = new
-                {
-                    tasks = tasks.Count,
-                    enabled = tasks.Count(t => t.Definition.Enabled),
-                    runs = stats.Sum(s => s.Runs),
-                    succeeded = stats.Sum(s => s.Succeeded),
-                    failed = stats.Sum(s => s.Failed),
-                    last_24h = stats.Sum(s => s.Last24h.Runs),
-                },
-            });
+            return Results.Ok(new { tasks = stats, totals = TaskStatistics.Totals(tasks, stats) });
         }).WithTags("Stats").WithName("GetStats");
     }
 }

@@ -28,12 +28,21 @@ public sealed class TaskStatistics(IRotaStore store, TimeProvider time)
         }).ToList();
     }
 
+    /// <summary>Sums over tasks: the figures of seed 004's six stat cards.</summary>
+    public static StatsTotals Totals(IReadOnlyList<TaskRow> tasks, IReadOnlyList<TaskStats> stats) => new(
+        tasks.Count, tasks.Count(t => t.Definition.Enabled), stats.Sum(s => s.Runs), stats.Sum(s => s.Succeeded),
+        stats.Sum(s => s.Failed), stats.Sum(s => s.Last24h.Runs));
+
     private static double? Percentile(List<double> sorted, double q) =>
         sorted.Count == 0 ? null : Math.Round(sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)], 1);
 }
 
 public sealed record TaskStats(string Task, string? Owner, long Runs, long Succeeded, long Failed, long Partial, double? SuccessRate,
     DurationStats DurationMs, [property: System.Text.Json.Serialization.JsonPropertyName("last_24h")] RecentStats Last24h, IReadOnlyList<DayStats> Trend, DateTimeOffset? LastRunAt, string? LastStatus);
+
+/// <summary>Seed 004's stat cards: Total Tasks, Enabled, Runs, Success, Failed, Last 24h.</summary>
+public sealed record StatsTotals(int Tasks, int Enabled, long Runs, long Succeeded, long Failed,
+    [property: System.Text.Json.Serialization.JsonPropertyName("last_24h")] long Last24h);
 
 /// <summary>Percentiles over succeeded runs of the last 7 days (nearest-rank).</summary>
 public sealed record DurationStats(double? P50, double? P95, int Samples);
