@@ -76,6 +76,7 @@ public static class TaskEndpoints
     private static async Task<IResult> Enable(string name, HttpContext http, RotaEngine engine, Auditor audit)
     {
         await TaskAccess.GetVisibleAsync(engine.Store, http, name);
+        (await JsonBody.ReadAsync(http)).Allow();
         await engine.Client.ResumeAsync(name, http.RequestAborted);
         await audit.RecordAsync(http, "task.enable", "task:" + name);
         return Results.Ok(await ViewAsync(engine.Store, (await engine.Store.TaskGet(name, http.RequestAborted))!, http.RequestAborted));
@@ -128,6 +129,11 @@ public static class TaskEndpoints
         var caller = http.Caller();
         var body = await JsonBody.ReadAsync(http);
         if (routeName is not null && !body.Root.ContainsKey("name")) body.Root["name"] = routeName;
+        // Shape errors (unknown member, missing or mistyped name/handler) are 400 like every other endpoint; the
+        // configuration reader then reports invalid values as 422, listing every one.
+        body.Allow(TaskConfigReader.Keys);
+        body.String("name", required: true, maxLength: 100);
+        body.String("handler", required: true, maxLength: 100);
         var def = ConfigLoader.ParseTask(body.Root.ToJsonString(), "body", engine.HandlerKinds.ToHashSet(), TaskOrigin.Api);
         if (routeName is not null && def.Name != routeName) throw ApiProblem.Invalid("name", def.Name, $"must match the task in the URL ('{routeName}'); tasks are not renamed");
         if (def.Owner is { } owner && !caller.Owns(owner)) throw ApiProblem.Forbidden($"auth: only admins may create tasks owned by another user ('{owner}')");
