@@ -31,6 +31,7 @@ public static class RotaServerHosting
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<Auditor>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<TokenTouchThrottle>();
         services.AddSingleton<EventHub>();
         services.ConfigureHttpJsonOptions(j => ApiJson.Configure(j.SerializerOptions));
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
