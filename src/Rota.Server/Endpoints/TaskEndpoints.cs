@@ -8,6 +8,7 @@ using Rota.Runs;
 using Rota.Scheduling;
 using Rota.Server.Auth;
 using Rota.Server.Hosting;
+using Rota.Server.Live;
 using Rota.Server.Problems;
 using Rota.Server.Views;
 using Rota.Storage;
@@ -73,24 +74,29 @@ public static class TaskEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> Enable(string name, HttpContext http, RotaEngine engine, Auditor audit)
+    private static async Task<IResult> Enable(string name, HttpContext http, RotaEngine engine, Auditor audit, EventHub hub)
     {
-        await TaskAccess.GetVisibleAsync(engine.Store, http, name);
+        var task = await TaskAccess.GetVisibleAsync(engine.Store, http, name);
         (await JsonBody.ReadAsync(http)).Allow();
         await engine.Client.ResumeAsync(name, http.RequestAborted);
         await audit.RecordAsync(http, "task.enable", "task:" + name);
+        hub.Publish("task.toggled", task.Definition.Owner, new JsonObject { ["task"] = name, ["enabled"] = true, ["by"] = http.Caller().Name });
         return Results.Ok(await ViewAsync(engine.Store, (await engine.Store.TaskGet(name, http.RequestAborted))!, http.RequestAborted));
     }
 
-    private static async Task<IResult> Disable(string name, HttpContext http, RotaEngine engine, Auditor audit, TimeProvider time)
+    private static async Task<IResult> Disable(string name, HttpContext http, RotaEngine engine, Auditor audit, TimeProvider time, EventHub hub)
     {
-        await TaskAccess.GetVisibleAsync(engine.Store, http, name);
+        var task = await TaskAccess.GetVisibleAsync(engine.Store, http, name);
         var body = (await JsonBody.ReadAsync(http)).Allow("reason", "until");
         var reason = body.String("reason", maxLength: 500) ?? $"disabled by {http.Caller().Name}";
         var until = body.Instant("until");
         if (until is { } u && u <= time.GetUtcNow()) throw ApiProblem.Invalid("until", u.ToString("O"), "must be in the future");
         await engine.Client.PauseAsync(name, reason, until, http.RequestAborted);
         await audit.RecordAsync(http, "task.disable", "task:" + name, new JsonObject { ["reason"] = reason, ["until"] = until?.ToString("O") });
+        hub.Publish("task.toggled", task.Definition.Owner, new JsonObject
+        {
+            ["task"] = name, ["enabled"] = false, ["reason"] = reason, ["until"] = until?.ToString("O"), ["by"] = http.Caller().Name,
+        });
         return Results.Ok(await ViewAsync(engine.Store, (await engine.Store.TaskGet(name, http.RequestAborted))!, http.RequestAborted));
     }
 
