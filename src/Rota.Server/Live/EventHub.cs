@@ -19,6 +19,10 @@ public sealed class EventHub : IDisposable
     private readonly IRotaStore _store;
     private readonly TimeProvider _time;
     private readonly RotaEngine _engine;
+    // Run events go through one queue and one publisher so they reach clients in the order the engine raised them
+    // (started, progress…, finished) even when the owner lookup of an earlier event is still in flight.
+    private readonly Channel<RunEvent> _runEvents = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _publisher;
     private long _nextId;
 
     public EventHub(RotaEngine engine, IRotaStore store, TimeProvider time)
@@ -26,6 +30,7 @@ public sealed class EventHub : IDisposable
         _engine = engine;
         _store = store;
         _time = time;
+        _publisher = Task.Run(PublishRunsAsync);
         engine.RunChanged += OnRunChanged;
     }
 
@@ -54,7 +59,12 @@ public sealed class EventHub : IDisposable
     private void OnRunChanged(RunEvent e)
     {
         if (_subscribers.IsEmpty) return;
-        _ = PublishRunAsync(e);
+        _runEvents.Writer.TryWrite(e);
+    }
+
+    private async Task PublishRunsAsync()
+    {
+        await foreach (var e in _runEvents.Reader.ReadAllAsync()) await PublishRunAsync(e);
     }
 
     private async Task PublishRunAsync(RunEvent e)
@@ -69,7 +79,7 @@ public sealed class EventHub : IDisposable
                 ["duration_ms"] = e.Duration?.TotalMilliseconds, ["lateness_ms"] = e.Lateness?.TotalMilliseconds,
             });
         }
-        catch (Exception) when (!_subscribers.IsEmpty)
+        catch (Exception)
         {
             // A store hiccup loses one live event; clients re-read state on reconnect.
         }
@@ -84,5 +94,10 @@ public sealed class EventHub : IDisposable
         return owner;
     }
 
-    public void Dispose() => _engine.RunChanged -= OnRunChanged;
+    public void Dispose()
+    {
+        _engine.RunChanged -= OnRunChanged;
+        _runEvents.Writer.TryComplete();
+        _publisher.Wait(TimeSpan.FromSeconds(5));
+    }
 }
