@@ -94,6 +94,12 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         ["CreateToken_BothExpiries"] = new(Identity.Alice, "POST", "/api/v1/tokens", $$"""{"name":"t","expires_at":"{{InAnHour}}","expires_in_days":3}""", 422, "expires_in_days"),
         ["CreateToken_ForOtherUser"] = new(Identity.Alice, "POST", "/api/v1/tokens", """{"name":"t","user":"bob"}""", 403, null, "auth.forbidden"),
         ["CreateToken_NoSuchUser"] = new(Identity.Admin, "POST", "/api/v1/tokens", """{"name":"t","user":"nobody"}""", 422, "user"),
+        ["CreateToken_DuplicateMember"] = new(Identity.Alice, "POST", "/api/v1/tokens", """{"name":"a","name":"b"}""", 400, "body"),
+        ["DisableTask_DuplicateMember"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/disable", """{"reason":"a","reason":"b"}""", 400, "body"),
+        ["CreateTask_DuplicateMember"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"dup","name":"dup2","handler":"noop"}""", 400, "body"),
+        ["CreateToken_TooDeep"] = new(Identity.Alice, "POST", "/api/v1/tokens", new string('[', 100) + new string(']', 100), 400, "body"),
+        ["CreateToken_NotUtf8Json"] = new(Identity.Alice, "POST", "/api/v1/tokens", "name=laptop", 400, "body"),
+        ["CreateToken_FormEncoded"] = new(Identity.Alice, "POST", "/api/v1/tokens", "name=laptop", 415, "content-type", "request.unsupported_media_type", "application/x-www-form-urlencoded"),
         // query strings
         ["ListRuns_BadStatus"] = new(Identity.Alice, "GET", "/api/v1/runs?status=exploded", null, 400, "status"),
         ["ListRuns_NumericStatus"] = new(Identity.Alice, "GET", "/api/v1/runs?status=1", null, 400, "status"),
