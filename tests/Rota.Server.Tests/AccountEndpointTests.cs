@@ -140,4 +140,39 @@ public sealed class AccountEndpointTests
         using var forbidden = await s.Alice.GetAsync("/api/v1/audit", Http.Ct);
         await forbidden.ProblemAsync(403, "auth.forbidden");
     }
+
+    [Theory]
+    [InlineData("Basic YWxpY2U6c2VjcmV0", "auth.unsupported_scheme")]
+    [InlineData("Bearer", "auth.unsupported_scheme")]
+    [InlineData("Bearer not-a-rota-token", "auth.invalid_token")]
+    [InlineData("bearer rota_0000000000000000000000000000000000000000", "auth.invalid_token")]
+    public async Task Authorization_MalformedHeader_UnauthorizedWithCode(string header, string code)
+    {
+        await using var s = await TestServer.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/users/me");
+        request.Headers.TryAddWithoutValidation("Authorization", header);
+        using var response = await s.Anonymous.SendAsync(request, Http.Ct);
+        await response.ProblemAsync(401, code);
+    }
+
+    [Fact]
+    public async Task WrongMethod_KnownRoute_MethodNotAllowedProblem()
+    {
+        await using var s = await TestServer.StartAsync();
+        using var response = await s.Alice.SendAsync(HttpMethod.Patch, "/api/v1/tasks");
+        await response.ProblemAsync(405, "request.method_not_allowed");
+    }
+
+    [Theory]
+    [InlineData(Identity.Anonymous)]
+    [InlineData(Identity.Alice)]
+    [InlineData(Identity.Garbage)]
+    public async Task UnknownRoute_AnyCaller_NotFoundProblemWithCode(Identity who)
+    {
+        await using var s = await TestServer.StartAsync();
+        using var api = await s[who].GetAsync("/api/v1/no-such-resource", Http.Ct);
+        await api.ProblemAsync(404, "request.route_not_found");
+        using var root = await s[who].GetAsync("/no/such/page", Http.Ct);
+        await root.ProblemAsync(404, "request.route_not_found");
+    }
 }

@@ -11,8 +11,8 @@ namespace Rota.Server.Tests;
 public sealed class AuthorizationMatrixTests
 {
     /// <summary>Who may call: anyone (no token needed), any signed-in user, the owner of the target (alice; others get 404)
-    /// and admins, admins only (users get 403), or nobody (unknown route, 404).</summary>
-    private enum Access { Public, AnyUser, Owned, AdminOnly, Unmapped }
+    /// and admins, or admins only (users get 403).</summary>
+    private enum Access { Public, AnyUser, Owned, AdminOnly }
 
     private sealed record Case(Access Access, int Success, Func<TestServer, string, Task<HttpRequestMessage>> Build);
 
@@ -34,7 +34,6 @@ public sealed class AuthorizationMatrixTests
         ["GET /healthz"] = new(Access.Public, 200, (_, _) => R(HttpMethod.Get, "/healthz")),
         ["GET /readyz"] = new(Access.Public, 200, (_, _) => R(HttpMethod.Get, "/readyz")),
         ["GET /api/openapi/{documentName}.json"] = new(Access.Public, 200, (_, _) => R(HttpMethod.Get, "/api/openapi/v1.json")),
-        ["* /{*path:nonfile}"] = new(Access.Unmapped, 404, (_, _) => R(HttpMethod.Get, "/no/such/route")),
 
         ["GET /api/v1/tasks"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/tasks")),
         ["POST /api/v1/tasks"] = new(Access.AnyUser, 201, (_, who) => R(HttpMethod.Post, "/api/v1/tasks", $$"""{"name":"{{Unique("new-" + who)}}","handler":"noop"}""")),
@@ -82,7 +81,6 @@ public sealed class AuthorizationMatrixTests
 
     private static (int Status, string? Code) Expected(Case c, Identity who) => (c.Access, who) switch
     {
-        (Access.Unmapped, _) => (404, null),
         (Access.Public, _) => (c.Success, null),
         (_, Identity.Anonymous) => (401, "auth.missing_token"),
         (_, Identity.Expired) => (401, "auth.token_expired"),

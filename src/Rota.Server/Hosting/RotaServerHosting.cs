@@ -54,7 +54,8 @@ public static class RotaServerHosting
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         MapApi(api);
-        app.MapFallback((HttpContext http) => Results.Problem(statusCode: 404)).ExcludeFromDescription();
+        // No catch-all fallback: it would answer a known route's wrong method with 404 instead of 405. ProblemMiddleware
+        // turns the empty 404/405 of routing into problem+json with a code.
         return app;
     }
 
