@@ -78,4 +78,28 @@ public sealed class EventStreamTests
             Assert.Equal(wanted, events[^1].Data.Long("run_id"));
         }
     }
+
+    [Fact]
+    public async Task Events_DeletedTaskIdReusedByBob_BobsRunNotSentToAlice()
+    {
+        await using var s = await TestServer.StartAsync();
+        var (aliceResponse, alice) = await ConnectAsync(s.Alice);
+        using (aliceResponse)
+        using (alice)
+        {
+            var aliceTask = await s.CreateTaskAsync("reused-a", "alice", "progress");
+            var aliceRun = (await s.RunToEndAsync("reused-a")).Id;
+            await alice.UntilAsync(e => e.Type == "run.finished" && e.Data.Long("run_id") == aliceRun, Timeout);
+            using (var deleted = await s.Alice.SendAsync(HttpMethod.Delete, "/api/v1/tasks/reused-a")) Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+            var bobTask = await s.CreateTaskAsync("reused-b", "bob", "progress");
+            Assert.Equal(aliceTask.Id, bobTask.Id); // SQLite hands the freed id to the next task
+            var bobRun = (await (await s.Bob.PostJsonAsync("/api/v1/tasks/reused-b/runs")).JsonAsync(HttpStatusCode.Accepted)).Long("run_id");
+            await s.WaitForRunAsync(bobRun, r => r.Status.IsTerminal());
+            // Marker: a task of alice's toggled after bob's run ended (events are published in order).
+            await s.CreateTaskAsync("reused-marker", "alice");
+            await (await s.Alice.PostJsonAsync("/api/v1/tasks/reused-marker/disable")).JsonAsync(HttpStatusCode.OK);
+            var events = await alice.UntilAsync(e => e.Type == "task.toggled", Timeout);
+            Assert.DoesNotContain(events, e => e.Data.Str("task") == "reused-b");
+        }
+    }
 }

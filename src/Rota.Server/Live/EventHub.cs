@@ -11,7 +11,7 @@ namespace Rota.Server.Live;
 public sealed record ServerEvent(long Id, string Type, string? Owner, JsonObject Data);
 
 /// <summary>Fans engine and API events out to connected SSE clients. Each subscriber has a bounded buffer (oldest dropped):
-/// a slow client never slows the engine. Owners are looked up once per task and cached briefly.</summary>
+/// a slow client never slows the engine. Owners are looked up once per run.</summary>
 public sealed class EventHub : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Channel<ServerEvent>> _subscribers = new();
@@ -71,7 +71,7 @@ public sealed class EventHub : IDisposable
     {
         try
         {
-            var owner = await OwnerAsync(e.TaskId);
+            var owner = await OwnerAsync(e);
             Publish("run." + TextNames.Of(e.Kind), owner, new JsonObject
             {
                 ["run_id"] = e.RunId, ["task"] = e.TaskName, ["status"] = TextNames.Of(e.Status), ["attempt"] = e.Attempt,
@@ -85,12 +85,21 @@ public sealed class EventHub : IDisposable
         }
     }
 
-    private async Task<string?> OwnerAsync(long taskId)
+    /// <summary>The owner of the run's task, looked up once per run (not per task id: SQLite reuses the id of a deleted
+    /// task, and a cached owner would then send the new task's events to the old owner). A task whose name no longer
+    /// matches the run's is gone: its events go to admins only.</summary>
+    private async Task<string?> OwnerAsync(RunEvent e)
     {
         var now = _time.GetUtcNow();
-        if (_owners.TryGetValue(taskId, out var cached) && now - cached.At < TimeSpan.FromSeconds(30)) return cached.Owner;
-        var owner = (await _store.TaskGetById(taskId))?.Definition.Owner;
-        _owners[taskId] = (owner, now);
+        string? owner;
+        if (_owners.TryGetValue(e.RunId, out var cached) && now - cached.At < TimeSpan.FromMinutes(10)) owner = cached.Owner;
+        else
+        {
+            var task = await _store.TaskGetById(e.TaskId);
+            owner = task is not null && task.Definition.Name == e.TaskName ? task.Definition.Owner : null;
+            _owners[e.RunId] = (owner, now);
+        }
+        if (e.Kind == RunEventKind.Finished) _owners.TryRemove(e.RunId, out _);
         return owner;
     }
 
