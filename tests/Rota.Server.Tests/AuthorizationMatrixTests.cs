@@ -42,7 +42,8 @@ public sealed class AuthorizationMatrixTests
         ["DELETE /api/v1/tasks/{name}"] = new(Access.Owned, 204, async (s, _) => Req(HttpMethod.Delete, $"/api/v1/tasks/{await AliceTask(s)}")),
         ["POST /api/v1/tasks/{name}/enable"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Post, $"/api/v1/tasks/{await AliceTask(s)}/enable")),
         ["POST /api/v1/tasks/{name}/disable"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Post, $"/api/v1/tasks/{await AliceTask(s)}/disable", """{"reason":"matrix"}""")),
-        ["POST /api/v1/tasks/{name}/runs"] = new(Access.Owned, 202, async (s, _) => Req(HttpMethod.Post, $"/api/v1/tasks/{await AliceTask(s)}/runs", """{"run_at":"2099-01-01T00:00:00Z"}""".Replace("2099-01-01T00:00:00Z", TimeProvider.System.GetUtcNow().AddHours(1).ToString("O"), StringComparison.Ordinal))),
+        ["POST /api/v1/tasks/{name}/runs"] = new(Access.Owned, 202, async (s, _) =>
+            Req(HttpMethod.Post, $"/api/v1/tasks/{await AliceTask(s)}/runs", $$"""{"run_at":"{{TimeProvider.System.GetUtcNow().AddHours(1):O}}"}""")),
         ["GET /api/v1/tasks/{name}/next"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/tasks/{await AliceTask(s)}/next")),
 
         ["GET /api/v1/runs"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/runs")),

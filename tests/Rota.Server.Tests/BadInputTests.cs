@@ -2,25 +2,8 @@ using System.Text.Json;
 
 namespace Rota.Server.Tests;
 
-/// <summary>One server per class, seeded once: alice's task <c>bi-task</c> with a finished run. Every case sends a bad
-/// request, expects problem+json naming the field with the right status, and checks that nothing stored changed.</summary>
-public sealed class BadInputFixture : IAsyncLifetime
-{
-    public const int MaxBody = 64 * 1024;
-    public TestServer Server { get; private set; } = null!;
-    public long FinishedRunId { get; private set; }
-
-    public async ValueTask InitializeAsync()
-    {
-        Server = await TestServer.StartAsync(o => o.MaxRequestBodyBytes = MaxBody);
-        await Server.CreateTaskAsync("bi-task", "alice");
-        FinishedRunId = (await Server.RunToEndAsync("bi-task")).Id;
-        await Server.Store.QueueUpsert(new Storage.QueueUpsertParams("bi-queue", 2));
-    }
-
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
-}
-
+/// <summary>Every case sends a bad request, expects problem+json naming the field with the right status, and checks
+/// that nothing stored changed.</summary>
 public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadInputFixture>
 {
     private sealed record Case(Identity Who, string Method, string Path, string? Body, int Status, string? Field, string? Code = null, string? ContentType = null);

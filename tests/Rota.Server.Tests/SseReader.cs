@@ -3,9 +3,6 @@ using System.Text.Json;
 
 namespace Rota.Server.Tests;
 
-/// <summary>One Server-Sent Event: its id, type and JSON data.</summary>
-public sealed record SseEvent(string? Id, string Type, JsonElement Data);
-
 /// <summary>Reads a text/event-stream per the HTML spec: lines up to a blank line make an event; <c>:</c> lines are
 /// comments; several <c>data:</c> lines join with newlines; a missing <c>event:</c> means <c>message</c>.</summary>
 public sealed class SseReader(Stream stream) : IDisposable
