@@ -55,6 +55,31 @@ public sealed class TaskEndpointTests
     }
 
     [Fact]
+    public async Task ReplaceTask_AdminWithoutOwner_OwnerKeptAndAdminMayReassign()
+    {
+        await using var s = await TestServer.StartAsync();
+        await s.CreateTaskAsync("admin-edit", "alice");
+        var task = await (await s.Admin.SendAsync(HttpMethod.Put, "/api/v1/tasks/admin-edit", """{"handler":"noop","description":"by admin"}""")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("alice", task.Str("owner"));
+        Assert.Contains("admin-edit", (await s.Alice.GetJsonAsync("/api/v1/tasks")).GetProperty("tasks").EnumerateArray().Select(t => t.Str("name")));
+        var moved = await (await s.Admin.SendAsync(HttpMethod.Put, "/api/v1/tasks/admin-edit", """{"handler":"noop","owner":"bob"}""")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("bob", moved.Str("owner"));
+        using var gone = await s.Alice.GetAsync("/api/v1/tasks/admin-edit", Http.Ct);
+        await gone.ProblemAsync(404, "task.not_found");
+    }
+
+    [Fact]
+    public async Task ReplaceTask_UserNamesOtherOwner_Forbidden()
+    {
+        await using var s = await TestServer.StartAsync();
+        await s.CreateTaskAsync("keep-mine", "alice");
+        var before = await s.SnapshotAsync();
+        using var r = await s.Alice.SendAsync(HttpMethod.Put, "/api/v1/tasks/keep-mine", """{"handler":"noop","owner":"bob"}""");
+        await r.ProblemAsync(403, "auth.forbidden");
+        Assert.Equal(before, await s.SnapshotAsync());
+    }
+
+    [Fact]
     public async Task DeleteTask_AsOwner_GoneAfterwards()
     {
         await using var s = await TestServer.StartAsync();

@@ -60,7 +60,8 @@ public static class TaskEndpoints
     {
         var existing = await TaskAccess.GetVisibleAsync(engine.Store, http, name);
         var def = await ReadDefinitionAsync(http, engine, options.Value, routeName: name);
-        if (!http.Caller().IsAdmin) def = def with { Owner = existing.Definition.Owner };
+        // Users never change the owner; an admin changes it only by naming one (a body without "owner" keeps it).
+        if (!http.Caller().IsAdmin || def.Owner is null) def = def with { Owner = existing.Definition.Owner };
         var row = await engine.Client.ApplyAsync(def, http.RequestAborted);
         await audit.RecordAsync(http, "task.update", "task:" + name, new JsonObject { ["version"] = row.Version });
         return Results.Ok(await ViewAsync(engine.Store, row, http.RequestAborted));
