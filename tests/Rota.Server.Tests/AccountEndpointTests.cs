@@ -93,6 +93,10 @@ public sealed class AccountEndpointTests
         Assert.True(disabled.GetProperty("disabled").GetBoolean());
         using var refused = await asCarol.GetAsync("/api/v1/users/me", Http.Ct);
         await refused.ProblemAsync(401, "auth.user_disabled");
+
+        var enabled = await (await s.Admin.SendAsync(HttpMethod.Patch, $"/api/v1/users/{id}", """{"disabled":false}""")).JsonAsync(HttpStatusCode.OK);
+        Assert.False(enabled.GetProperty("disabled").GetBoolean());
+        Assert.Equal("carol", (await asCarol.GetJsonAsync("/api/v1/users/me")).Str("name"));
     }
 
     [Fact]

@@ -102,4 +102,19 @@ public sealed class EventStreamTests
             Assert.DoesNotContain(events, e => e.Data.Str("task") == "reused-b");
         }
     }
+
+    [Fact]
+    public async Task Events_ClientDisconnects_SubscriptionReleased()
+    {
+        await using var s = await TestServer.StartAsync();
+        var hub = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Live.EventHub>(s.App.Services);
+        using var client = s.Client(s.Secrets[Identity.Alice]);
+        var (response, reader) = await ConnectAsync(client);
+        Assert.Equal(1, hub.SubscriberCount);
+        reader.Dispose();
+        response.Dispose();
+        client.Dispose();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (hub.SubscriberCount > 0) await Task.Delay(20, cts.Token);
+    }
 }
