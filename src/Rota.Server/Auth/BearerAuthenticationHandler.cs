@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -12,11 +11,10 @@ namespace Rota.Server.Auth;
 /// <summary>Authenticates <c>Authorization: Bearer rota_…</c> by the token's hash; refuses revoked and expired tokens and
 /// disabled users with a code that says which. Last-used time is written at most once a minute per token.</summary>
 public sealed class BearerAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IRotaStore store, TimeProvider time) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IRotaStore store, TimeProvider time, TokenTouchThrottle touches) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
     private const string FailureKey = "rota:auth_failure";
-    private static readonly ConcurrentDictionary<long, DateTimeOffset> LastTouched = new();
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -31,11 +29,8 @@ public sealed class BearerAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         if (found.Token.RevokedAt is not null) return Fail("auth.token_revoked", "auth: the token was revoked");
         if (found.Token.ExpiresAt is { } exp && exp <= now) return Fail("auth.token_expired", $"auth: the token expired at {exp:O}");
         if (found.User.DisabledAt is not null) return Fail("auth.user_disabled", $"auth: user '{found.User.Name}' is disabled");
-        if (!LastTouched.TryGetValue(found.Token.Id, out var last) || now - last >= TimeSpan.FromMinutes(1))
-        {
-            LastTouched[found.Token.Id] = now;
+        if (touches.ShouldTouch(found.Token.Id, now))
             await store.TokenTouch(new TokenTouchParams(found.Token.Id, now), Context.RequestAborted);
-        }
         var identity = new ClaimsIdentity(
         [
             new Claim(ClaimTypes.Name, found.User.Name),

@@ -24,11 +24,13 @@ public sealed class JsonBody(JsonObject root, string text)
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 32, AllowDuplicateProperties = false });
         }
         catch (JsonException ex)
         {
-            throw ApiProblem.Malformed("body", null, $"not valid JSON (line {ex.LineNumber + 1}, position {ex.BytePositionInLine + 1})");
+            throw ApiProblem.Malformed("body", null, ex.LineNumber is { } line
+                ? $"not valid JSON (line {line + 1}, position {ex.BytePositionInLine + 1})"
+                : ex.Message.Contains("uplicate", StringComparison.Ordinal) ? "not valid JSON (a member appears twice)" : "not valid JSON");
         }
         return node is JsonObject o ? new JsonBody(o, text) : throw ApiProblem.Malformed("body", null, "expected a JSON object");
     }

@@ -73,6 +73,7 @@ public static class RunEndpoints
     private static async Task<IResult> Retry(long id, HttpContext http, RotaEngine engine, Auditor audit)
     {
         var run = await GetVisibleAsync(engine.Store, http, id);
+        (await JsonBody.ReadAsync(http)).Allow();
         if (!run.Status.IsTerminal())
             throw new ApiProblem(409, "run.not_finished", $"run: {id} is {TextNames.Of(run.Status)}; only a finished run can be retried");
         var result = await engine.Client.TriggerAsync(new TriggerRequest(run.TaskName, run.Parameters, $"retry-of:{id} by api:{http.Caller().Name}",

@@ -60,7 +60,8 @@ public static class TaskEndpoints
     {
         var existing = await TaskAccess.GetVisibleAsync(engine.Store, http, name);
         var def = await ReadDefinitionAsync(http, engine, options.Value, routeName: name);
-        if (!http.Caller().IsAdmin) def = def with { Owner = existing.Definition.Owner };
+        // Users never change the owner; an admin changes it only by naming one (a body without "owner" keeps it).
+        if (!http.Caller().IsAdmin || def.Owner is null) def = def with { Owner = existing.Definition.Owner };
         var row = await engine.Client.ApplyAsync(def, http.RequestAborted);
         await audit.RecordAsync(http, "task.update", "task:" + name, new JsonObject { ["version"] = row.Version });
         return Results.Ok(await ViewAsync(engine.Store, row, http.RequestAborted));
@@ -74,16 +75,17 @@ public static class TaskEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> Enable(string name, HttpContext http, RotaEngine engine, Auditor audit, EventHub events)
+    private static async Task<IResult> Enable(string name, HttpContext http, RotaEngine engine, Auditor audit, EventHub hub)
     {
         var task = await TaskAccess.GetVisibleAsync(engine.Store, http, name);
+        (await JsonBody.ReadAsync(http)).Allow();
         await engine.Client.ResumeAsync(name, http.RequestAborted);
         await audit.RecordAsync(http, "task.enable", "task:" + name);
-        events.Publish("task.toggled", task.Definition.Owner, new JsonObject { ["task"] = name, ["enabled"] = true, ["by"] = http.Caller().Name });
+        hub.Publish("task.toggled", task.Definition.Owner, new JsonObject { ["task"] = name, ["enabled"] = true, ["by"] = http.Caller().Name });
         return Results.Ok(await ViewAsync(engine.Store, (await engine.Store.TaskGet(name, http.RequestAborted))!, http.RequestAborted));
     }
 
-    private static async Task<IResult> Disable(string name, HttpContext http, RotaEngine engine, Auditor audit, EventHub events, TimeProvider time)
+    private static async Task<IResult> Disable(string name, HttpContext http, RotaEngine engine, Auditor audit, TimeProvider time, EventHub hub)
     {
         var task = await TaskAccess.GetVisibleAsync(engine.Store, http, name);
         var body = (await JsonBody.ReadAsync(http)).Allow("reason", "until");
@@ -92,7 +94,10 @@ public static class TaskEndpoints
         if (until is { } u && u <= time.GetUtcNow()) throw ApiProblem.Invalid("until", u.ToString("O"), "must be in the future");
         await engine.Client.PauseAsync(name, reason, until, http.RequestAborted);
         await audit.RecordAsync(http, "task.disable", "task:" + name, new JsonObject { ["reason"] = reason, ["until"] = until?.ToString("O") });
-        events.Publish("task.toggled", task.Definition.Owner, new JsonObject { ["task"] = name, ["enabled"] = false, ["reason"] = reason, ["by"] = http.Caller().Name });
+        hub.Publish("task.toggled", task.Definition.Owner, new JsonObject
+        {
+            ["task"] = name, ["enabled"] = false, ["reason"] = reason, ["until"] = until?.ToString("O"), ["by"] = http.Caller().Name,
+        });
         return Results.Ok(await ViewAsync(engine.Store, (await engine.Store.TaskGet(name, http.RequestAborted))!, http.RequestAborted));
     }
 
@@ -131,6 +136,11 @@ public static class TaskEndpoints
         var caller = http.Caller();
         var body = await JsonBody.ReadAsync(http);
         if (routeName is not null && !body.Root.ContainsKey("name")) body.Root["name"] = routeName;
+        // Shape errors (unknown member, missing or mistyped name/handler) are 400 like every other endpoint; the
+        // configuration reader then reports invalid values as 422, listing every one.
+        body.Allow(TaskConfigReader.Keys);
+        body.String("name", required: true, maxLength: 100);
+        body.String("handler", required: true, maxLength: 100);
         var def = ConfigLoader.ParseTask(body.Root.ToJsonString(), "body", engine.HandlerKinds.ToHashSet(), TaskOrigin.Api);
         if (routeName is not null && def.Name != routeName) throw ApiProblem.Invalid("name", def.Name, $"must match the task in the URL ('{routeName}'); tasks are not renamed");
         if (def.Owner is { } owner && !caller.Owns(owner)) throw ApiProblem.Forbidden($"auth: only admins may create tasks owned by another user ('{owner}')");

@@ -31,6 +31,7 @@ public static class RotaServerHosting
         services.AddSingleton(Options.Create(options));
         services.AddSingleton<Auditor>();
         services.AddSingleton<UserAccounts>();
+        services.AddSingleton<TokenTouchThrottle>();
         services.AddSingleton<EventHub>();
         services.AddSingleton<TaskStatistics>();
         services.ConfigureHttpJsonOptions(j => ApiJson.Configure(j.SerializerOptions));
@@ -56,7 +57,8 @@ public static class RotaServerHosting
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         MapApi(api);
-        app.MapFallback((HttpContext http) => Results.Problem(statusCode: 404)).ExcludeFromDescription();
+        // No catch-all fallback: it would answer a known route's wrong method with 404 instead of 405. ProblemMiddleware
+        // turns the empty 404/405 of routing into problem+json with a code.
         return app;
     }
 

@@ -11,7 +11,7 @@ namespace Rota.Server.Live;
 public sealed record ServerEvent(long Id, string Type, string? Owner, JsonObject Data);
 
 /// <summary>Fans engine and API events out to connected SSE clients. Each subscriber has a bounded buffer (oldest dropped):
-/// a slow client never slows the engine. Owners are looked up once per task and cached briefly.</summary>
+/// a slow client never slows the engine. Owners are looked up once per run.</summary>
 public sealed class EventHub : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Channel<ServerEvent>> _subscribers = new();
@@ -19,6 +19,10 @@ public sealed class EventHub : IDisposable
     private readonly IRotaStore _store;
     private readonly TimeProvider _time;
     private readonly RotaEngine _engine;
+    // Run events go through one queue and one publisher so they reach clients in the order the engine raised them
+    // (started, progress…, finished) even when the owner lookup of an earlier event is still in flight.
+    private readonly Channel<RunEvent> _runEvents = Channel.CreateUnbounded<RunEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _publisher;
     private long _nextId;
 
     public EventHub(RotaEngine engine, IRotaStore store, TimeProvider time)
@@ -26,6 +30,7 @@ public sealed class EventHub : IDisposable
         _engine = engine;
         _store = store;
         _time = time;
+        _publisher = Task.Run(PublishRunsAsync);
         engine.RunChanged += OnRunChanged;
     }
 
@@ -54,14 +59,19 @@ public sealed class EventHub : IDisposable
     private void OnRunChanged(RunEvent e)
     {
         if (_subscribers.IsEmpty) return;
-        _ = PublishRunAsync(e);
+        _runEvents.Writer.TryWrite(e);
+    }
+
+    private async Task PublishRunsAsync()
+    {
+        await foreach (var e in _runEvents.Reader.ReadAllAsync()) await PublishRunAsync(e);
     }
 
     private async Task PublishRunAsync(RunEvent e)
     {
         try
         {
-            var owner = await OwnerAsync(e.TaskId);
+            var owner = await OwnerAsync(e);
             Publish("run." + TextNames.Of(e.Kind), owner, new JsonObject
             {
                 ["run_id"] = e.RunId, ["task"] = e.TaskName, ["status"] = TextNames.Of(e.Status), ["attempt"] = e.Attempt,
@@ -69,20 +79,34 @@ public sealed class EventHub : IDisposable
                 ["duration_ms"] = e.Duration?.TotalMilliseconds, ["lateness_ms"] = e.Lateness?.TotalMilliseconds,
             });
         }
-        catch (Exception) when (!_subscribers.IsEmpty)
+        catch (Exception)
         {
             // A store hiccup loses one live event; clients re-read state on reconnect.
         }
     }
 
-    private async Task<string?> OwnerAsync(long taskId)
+    /// <summary>The owner of the run's task, looked up once per run (not per task id: SQLite reuses the id of a deleted
+    /// task, and a cached owner would then send the new task's events to the old owner). A task whose name no longer
+    /// matches the run's is gone: its events go to admins only.</summary>
+    private async Task<string?> OwnerAsync(RunEvent e)
     {
         var now = _time.GetUtcNow();
-        if (_owners.TryGetValue(taskId, out var cached) && now - cached.At < TimeSpan.FromSeconds(30)) return cached.Owner;
-        var owner = (await _store.TaskGetById(taskId))?.Definition.Owner;
-        _owners[taskId] = (owner, now);
+        string? owner;
+        if (_owners.TryGetValue(e.RunId, out var cached) && now - cached.At < TimeSpan.FromMinutes(10)) owner = cached.Owner;
+        else
+        {
+            var task = await _store.TaskGetById(e.TaskId);
+            owner = task is not null && task.Definition.Name == e.TaskName ? task.Definition.Owner : null;
+            _owners[e.RunId] = (owner, now);
+        }
+        if (e.Kind == RunEventKind.Finished) _owners.TryRemove(e.RunId, out _);
         return owner;
     }
 
-    public void Dispose() => _engine.RunChanged -= OnRunChanged;
+    public void Dispose()
+    {
+        _engine.RunChanged -= OnRunChanged;
+        _runEvents.Writer.TryComplete();
+        _publisher.Wait(TimeSpan.FromSeconds(5));
+    }
 }

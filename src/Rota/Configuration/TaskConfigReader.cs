@@ -8,7 +8,7 @@ namespace Rota.Configuration;
 /// <summary>Reads one task entry of a configuration file.</summary>
 internal static partial class TaskConfigReader
 {
-    private static readonly string[] Keys =
+    internal static readonly string[] Keys =
     [
         "name", "handler", "description", "parameters", "queue", "priority", "timeout", "retry", "overlap", "terminate_grace",
         "misfire", "min_spacing", "retention", "pause_after_failures", "enabled", "paused_reason", "owner", "tags", "schedules",

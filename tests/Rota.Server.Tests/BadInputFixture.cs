@@ -1,0 +1,20 @@
+namespace Rota.Server.Tests;
+
+/// <summary>One server for the bad-input cases, seeded once: alice's task <c>bi-task</c> with a finished run and the
+/// queue <c>bi-queue</c>. Bodies are limited to <see cref="MaxBody"/> bytes.</summary>
+public sealed class BadInputFixture : IAsyncLifetime
+{
+    public const int MaxBody = 64 * 1024;
+    public TestServer Server { get; private set; } = null!;
+    public long FinishedRunId { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        Server = await TestServer.StartAsync(o => o.MaxRequestBodyBytes = MaxBody);
+        await Server.CreateTaskAsync("bi-task", "alice");
+        FinishedRunId = (await Server.RunToEndAsync("bi-task")).Id;
+        await Server.Store.QueueUpsert(new Storage.QueueUpsertParams("bi-queue", 2));
+    }
+
+    public async ValueTask DisposeAsync() => await Server.DisposeAsync();
+}

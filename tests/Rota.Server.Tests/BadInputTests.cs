@@ -1,0 +1,126 @@
+using System.Text.Json;
+
+namespace Rota.Server.Tests;
+
+/// <summary>Every case sends a bad request, expects problem+json naming the field with the right status, and checks
+/// that nothing stored changed.</summary>
+public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadInputFixture>
+{
+    private sealed record Case(Identity Who, string Method, string Path, string? Body, int Status, string? Field, string? Code = null, string? ContentType = null,
+        string? Value = null);
+
+    private static readonly string Oversized = $$"""{"name":"big","handler":"noop","description":"{{new string('a', BadInputFixture.MaxBody + 10)}}"}""";
+    private static readonly string InAnHour = TimeProvider.System.GetUtcNow().AddHours(1).ToString("O");
+
+    private static readonly Dictionary<string, Case> Cases = new()
+    {
+        // POST /tasks
+        ["CreateTask_MalformedJson"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":""", 400, "body"),
+        ["CreateTask_ArrayBody"] = new(Identity.Alice, "POST", "/api/v1/tasks", "[1]", 400, "body"),
+        ["CreateTask_NameWrongType"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":{"a":1},"handler":"noop"}""", 400, "name"),
+        ["CreateTask_MissingName"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"handler":"noop"}""", 400, "name"),
+        ["CreateTask_MissingHandler"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"no-handler"}""", 400, "handler"),
+        ["CreateTask_UnknownField"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x1","handler":"noop","colour":"red"}""", 400, "colour", Value: "\"red\""),
+        ["CreateTask_RetryAttemptsOutOfRange"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x2","handler":"noop","retry":{"attempts":0}}""", 422, "retry.attempts"),
+        ["CreateTask_HandlerWrongType"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x2","handler":7}""", 400, "handler"),
+        ["EnableTask_UnknownField"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/enable", """{"force":true}""", 400, "force", "request.unknown_field"),
+        ["CreateTask_InvalidCron"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x3","handler":"noop","cron":"61 * * * *"}""", 422, "cron", Value: "61 * * * *"),
+        ["CreateTask_InvalidTimeZone"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x4","handler":"noop","cron":"0 2 * * *","time_zone":"Mars/Olympus"}""", 422, "time_zone", Value: "Mars/Olympus"),
+        ["CreateTask_UnknownHandler"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x5","handler":"teleport"}""", 422, "handler"),
+        ["CreateTask_Oversized"] = new(Identity.Alice, "POST", "/api/v1/tasks", Oversized, 413, "body", "request.too_large"),
+        ["CreateTask_TextPlain"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x6","handler":"noop"}""", 415, "content-type", "request.unsupported_media_type", "text/plain"),
+        ["CreateTask_Duplicate"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"bi-task","handler":"noop"}""", 409, "name", "task.exists"),
+        ["CreateTask_CommandAsUser"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x7","handler":"command","parameters":{"program":"/bin/true"}}""", 403, "handler", "task.command_not_allowed"),
+        ["CreateTask_CommandAsAdminWithoutOptIn"] = new(Identity.Admin, "POST", "/api/v1/tasks", """{"name":"x8","handler":"command","parameters":{"program":"/bin/true"}}""", 403, "handler", "task.command_not_allowed"),
+        ["CreateTask_OwnerOtherUser"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x9","handler":"noop","owner":"bob"}""", 403, null, "auth.forbidden"),
+        // PUT /tasks/{name}
+        ["ReplaceTask_Rename"] = new(Identity.Alice, "PUT", "/api/v1/tasks/bi-task", """{"name":"other","handler":"noop"}""", 422, "name"),
+        ["ReplaceTask_MalformedJson"] = new(Identity.Alice, "PUT", "/api/v1/tasks/bi-task", "{,}", 400, "body"),
+        ["ReplaceTask_InvalidCron"] = new(Identity.Alice, "PUT", "/api/v1/tasks/bi-task", """{"handler":"noop","cron":"* * *"}""", 422, "cron"),
+        // POST /tasks/{name}/disable
+        ["DisableTask_UntilInPast"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/disable", """{"until":"2001-01-01T00:00:00Z"}""", 422, "until"),
+        ["DisableTask_UntilNotInstant"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/disable", """{"until":"next tuesday"}""", 422, "until", Value: "next tuesday"),
+        ["DisableTask_ReasonWrongType"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/disable", """{"reason":42}""", 400, "reason"),
+        ["DisableTask_UnknownField"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/disable", """{"why":"x"}""", 400, "why", "request.unknown_field"),
+        // POST /tasks/{name}/runs
+        ["RunNow_ParametersNotObject"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/runs", """{"parameters":[1,2]}""", 400, "parameters", Value: "[1,2]"),
+        ["RunNow_RunAtTooFar"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/runs", """{"run_at":"2999-01-01T00:00:00Z"}""", 422, "run_at"),
+        ["RunNow_IgnoreOverlapWrongType"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/runs", """{"ignore_overlap":"yes"}""", 400, "ignore_overlap"),
+        ["RunNow_IdempotencyKeyTooLong"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/runs", $$"""{"idempotency_key":"{{new string('k', 201)}}"}""", 422, "idempotency_key"),
+        ["RunNow_UnknownField"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/runs", """{"params":{}}""", 400, "params"),
+        ["RunNow_Malformed"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/runs", "{\"parameters\":", 400, "body"),
+        // runs
+        ["CancelRun_ReasonWrongType"] = new(Identity.Alice, "POST", "/api/v1/runs/{finished}/cancel", """{"reason":true}""", 400, "reason"),
+        ["CancelRun_AlreadyFinished"] = new(Identity.Alice, "POST", "/api/v1/runs/{finished}/cancel", null, 409, null, "run.already_finished"),
+        ["RetryRun_Malformed"] = new(Identity.Alice, "POST", "/api/v1/runs/{finished}/retry", "nope", 400, "body"),
+        // queues
+        ["ResizeQueue_Zero"] = new(Identity.Admin, "PUT", "/api/v1/queues/bi-queue", """{"concurrency":0}""", 422, "concurrency", Value: "0"),
+        ["ResizeQueue_String"] = new(Identity.Admin, "PUT", "/api/v1/queues/bi-queue", """{"concurrency":"3"}""", 400, "concurrency"),
+        ["ResizeQueue_Fraction"] = new(Identity.Admin, "PUT", "/api/v1/queues/bi-queue", """{"concurrency":1.5}""", 400, "concurrency"),
+        ["ResizeQueue_Missing"] = new(Identity.Admin, "PUT", "/api/v1/queues/bi-queue", "{}", 400, "concurrency"),
+        ["ResizeQueue_Huge"] = new(Identity.Admin, "PUT", "/api/v1/queues/bi-queue", """{"concurrency":99999999999}""", 422, "concurrency"),
+        // users
+        ["CreateUser_MissingName"] = new(Identity.Admin, "POST", "/api/v1/users", """{"role":"user"}""", 400, "name"),
+        ["CreateUser_BadName"] = new(Identity.Admin, "POST", "/api/v1/users", """{"name":"Bad Name"}""", 422, "name"),
+        ["CreateUser_BadRole"] = new(Identity.Admin, "POST", "/api/v1/users", """{"name":"carol","role":"root"}""", 422, "role", Value: "root"),
+        ["CreateUser_ShortPassword"] = new(Identity.Admin, "POST", "/api/v1/users", """{"name":"carol","password":"short"}""", 422, "password"),
+        ["CreateUser_Exists"] = new(Identity.Admin, "POST", "/api/v1/users", """{"name":"alice"}""", 409, "name", "user.exists"),
+        ["CreateUser_UnknownField"] = new(Identity.Admin, "POST", "/api/v1/users", """{"name":"carol","email":"c@x"}""", 400, "email"),
+        ["UpdateUser_DisabledWrongType"] = new(Identity.Admin, "PATCH", "/api/v1/users/{alice}", """{"disabled":"yes"}""", 400, "disabled"),
+        ["UpdateUser_BadRole"] = new(Identity.Admin, "PATCH", "/api/v1/users/{alice}", """{"role":"owner"}""", 422, "role"),
+        ["UpdateUser_SelfDisable"] = new(Identity.Admin, "PATCH", "/api/v1/users/{admin}", """{"disabled":true}""", 409, null, "user.self_lockout"),
+        ["UpdateUser_SelfDemote"] = new(Identity.Admin, "PATCH", "/api/v1/users/{admin}", """{"role":"user"}""", 409, null, "user.self_lockout"),
+        ["UpdateUser_Missing"] = new(Identity.Admin, "PATCH", "/api/v1/users/987654", """{"disabled":true}""", 404, null, "user.not_found"),
+        // tokens
+        ["CreateToken_MissingName"] = new(Identity.Alice, "POST", "/api/v1/tokens", "{}", 400, "name"),
+        ["CreateToken_DaysZero"] = new(Identity.Alice, "POST", "/api/v1/tokens", """{"name":"t","expires_in_days":0}""", 422, "expires_in_days"),
+        ["CreateToken_ExpiresInPast"] = new(Identity.Alice, "POST", "/api/v1/tokens", """{"name":"t","expires_at":"2001-01-01T00:00:00Z"}""", 422, "expires_at"),
+        ["CreateToken_BothExpiries"] = new(Identity.Alice, "POST", "/api/v1/tokens", $$"""{"name":"t","expires_at":"{{InAnHour}}","expires_in_days":3}""", 422, "expires_in_days"),
+        ["CreateToken_ForOtherUser"] = new(Identity.Alice, "POST", "/api/v1/tokens", """{"name":"t","user":"bob"}""", 403, null, "auth.forbidden"),
+        ["CreateToken_NoSuchUser"] = new(Identity.Admin, "POST", "/api/v1/tokens", """{"name":"t","user":"nobody"}""", 422, "user"),
+        ["CreateToken_DuplicateMember"] = new(Identity.Alice, "POST", "/api/v1/tokens", """{"name":"a","name":"b"}""", 400, "body"),
+        ["DisableTask_DuplicateMember"] = new(Identity.Alice, "POST", "/api/v1/tasks/bi-task/disable", """{"reason":"a","reason":"b"}""", 400, "body"),
+        ["CreateTask_DuplicateMember"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"dup","name":"dup2","handler":"noop"}""", 400, "body"),
+        ["CreateToken_TooDeep"] = new(Identity.Alice, "POST", "/api/v1/tokens", new string('[', 100) + new string(']', 100), 400, "body"),
+        ["CreateToken_NotUtf8Json"] = new(Identity.Alice, "POST", "/api/v1/tokens", "name=laptop", 400, "body"),
+        ["CreateToken_FormEncoded"] = new(Identity.Alice, "POST", "/api/v1/tokens", "name=laptop", 415, "content-type", "request.unsupported_media_type", "application/x-www-form-urlencoded"),
+        // query strings
+        ["ListRuns_BadStatus"] = new(Identity.Alice, "GET", "/api/v1/runs?status=exploded", null, 400, "status", Value: "exploded"),
+        ["ListRuns_NumericStatus"] = new(Identity.Alice, "GET", "/api/v1/runs?status=1", null, 400, "status"),
+        ["ListRuns_BadTrigger"] = new(Identity.Alice, "GET", "/api/v1/runs?trigger=telepathy", null, 400, "trigger", Value: "telepathy"),
+        ["ListRuns_BadCursor"] = new(Identity.Alice, "GET", "/api/v1/runs?cursor=abc", null, 400, "cursor", Value: "abc"),
+        ["ListRuns_NegativeCursor"] = new(Identity.Alice, "GET", "/api/v1/runs?cursor=-5", null, 400, "cursor"),
+        ["ListRuns_LimitZero"] = new(Identity.Alice, "GET", "/api/v1/runs?limit=0", null, 422, "limit"),
+        ["ListRuns_LimitText"] = new(Identity.Alice, "GET", "/api/v1/runs?limit=ten", null, 400, "limit"),
+        ["ListRuns_BadFrom"] = new(Identity.Alice, "GET", "/api/v1/runs?from=yesterday", null, 400, "from"),
+        ["ListRuns_ToBeforeFrom"] = new(Identity.Alice, "GET", "/api/v1/runs?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", null, 422, "to"),
+        ["ListRuns_OtherOwner"] = new(Identity.Alice, "GET", "/api/v1/runs?owner=bob", null, 403, null, "auth.forbidden"),
+        ["ListTasks_BadEnabled"] = new(Identity.Alice, "GET", "/api/v1/tasks?enabled=maybe", null, 400, "enabled"),
+        ["NextFires_CountText"] = new(Identity.Alice, "GET", "/api/v1/tasks/bi-task/next?count=abc", null, 400, "count"),
+        ["CronNext_BadZone"] = new(Identity.Alice, "GET", "/api/v1/cron/next?expression=0%202%20*%20*%20*&time_zone=Nowhere/Town", null, 422, "time_zone", Value: "Nowhere/Town"),
+        ["CronNext_CountTooHigh"] = new(Identity.Alice, "GET", "/api/v1/cron/next?expression=0%202%20*%20*%20*&count=1000", null, 422, "count"),
+        ["CronExplain_Invalid"] = new(Identity.Alice, "GET", "/api/v1/cron/explain?expression=99%20*%20*%20*%20*", null, 422, "expression"),
+        ["CronExplain_Missing"] = new(Identity.Alice, "GET", "/api/v1/cron/explain", null, 400, "expression"),
+        ["Audit_BadCursor"] = new(Identity.Admin, "GET", "/api/v1/audit?cursor=zz", null, 400, "cursor"),
+        ["Events_BadRunId"] = new(Identity.Alice, "GET", "/api/v1/events?run_id=x", null, 400, "run_id"),
+    };
+
+    public static TheoryData<string> Names => new(Cases.Keys);
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task WriteOrQuery_BadInput_ProblemNamingFieldAndNothingStored(string name)
+    {
+        var c = Cases[name];
+        var s = fixture.Server;
+        var path = c.Path.Replace("{finished}", fixture.FinishedRunId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{alice}", s.UserIds[Identity.Alice].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{admin}", s.UserIds[Identity.Admin].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var before = await s.SnapshotAsync();
+        using var response = await s[c.Who].SendAsync(new HttpMethod(c.Method), path, c.Body, c.ContentType);
+        var problem = await response.ProblemAsync(c.Status, c.Code, c.Field);
+        if (c.Value is not null) Assert.Equal(c.Value, problem.Str("value"));
+        Assert.Equal(JsonValueKind.String, problem.GetProperty("code").ValueKind);
+        Assert.Equal(before, await s.SnapshotAsync());
+    }
+}
