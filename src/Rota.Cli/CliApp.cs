@@ -81,6 +81,8 @@ public static class CliApp
         root.Subcommands.Add(RunCommands.Create(ctx));
         root.Subcommands.Add(CronCommands.Create(ctx));
         root.Subcommands.Add(FeedCommands.Create(ctx));
+        root.Subcommands.Add(SourceCommands.Create(ctx));
+        root.Subcommands.Add(CrawlCommands.Create(ctx));
         root.Subcommands.Add(NodeCommands.Create(ctx));
         return root;
     }
