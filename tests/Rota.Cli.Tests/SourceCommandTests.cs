@@ -123,4 +123,27 @@ public sealed class SourceCommandTests
         var reimport = await other.Run("source", "import-opml", Path.Combine(cli.Dir, "out.opml"), "--json");
         Assert.Equal(3, JsonNode.Parse(reimport.Out)!["added"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Apply_CrawlAndFetchPageTasksFromYaml_AreAccepted()
+    {
+        using var cli = new CliRunner();
+        var config = cli.Write("rota.yaml", """
+            tasks:
+              - name: crawl-hourly
+                handler: crawl
+                parameters: { scope: due, fetch_page_task: fetch-pages }
+                cron: "0 * * * *"
+              - name: fetch-pages
+                handler: fetch-page
+                overlap: allow_all
+            """);
+
+        var (exit, _, err) = await cli.Run("apply", "--config", config);
+        var list = await cli.Run("task", "list", "--json");
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("\"handler\": \"crawl\"", list.Out, StringComparison.Ordinal);
+        Assert.Contains("\"handler\": \"fetch-page\"", list.Out, StringComparison.Ordinal);
+    }
 }
