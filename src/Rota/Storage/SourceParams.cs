@@ -42,7 +42,7 @@ public sealed record SourceGetParams(long Id, string? Owner = null);
 
 /// <param name="Status">Only this status (null: any).</param>
 /// <param name="DueBefore">Only sources not disabled whose next crawl is unset or at or before this instant.</param>
-public sealed record SourceListParams(string? Owner = null, string? Status = null, DateTimeOffset? DueBefore = null, int Limit = 10_000);
+public sealed record SourceListParams(string? Owner = null, string? Status = null, DateTimeOffset? DueBefore = null, int Limit = 100_000);
 
 public sealed record SourceDeleteParams(long Id, string? Owner = null);
 
