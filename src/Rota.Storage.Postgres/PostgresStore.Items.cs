@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Dapper;
+using Npgsql;
 using Rota.Storage;
 using static Rota.Storage.Postgres.PostgresMapping;
 
@@ -37,24 +38,37 @@ public sealed partial class PostgresStore
 
     private static JsonArray? Array(string? json) => json is null ? null : JsonNode.Parse(json) as JsonArray;
 
-    public Task<ItemUpsertResult> ItemUpsertMany(ItemUpsertManyParams p, CancellationToken ct = default) =>
-        Write(async (c, tx) =>
+    /// <summary>One round trip: a set-based insert of the new keys, then a set-based refresh of changed entries.</summary>
+    public Task<ItemUpsertResult> ItemUpsertMany(ItemUpsertManyParams p, CancellationToken ct = default)
+    {
+        if (p.Items.Count == 0) return Task.FromResult(new ItemUpsertResult([], 0));
+        return Write(async (c, tx) =>
         {
+            await using var batch = new NpgsqlBatch(c, tx);
+            batch.BatchCommands.Add(BindItems(BatchCommand("ItemInsert"), p).Bind("now", Utc(p.Now)));
+            batch.BatchCommands.Add(BindItems(BatchCommand("ItemRefresh"), p));
             var ids = new List<long>();
-            var updated = 0;
-            foreach (var i in p.Items)
+            await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
-                var args = new
-                {
-                    source_id = p.SourceId, guid_hash = i.GuidHash, url = i.Url, title = i.Title, author = i.Author, summary = i.Summary,
-                    content = i.Content, published_at = Utc(i.PublishedAt), now = Utc(p.Now),
-                    categories = i.Categories?.ToJsonString(), enclosures = i.Enclosures?.ToJsonString(),
-                };
-                if (await c.ExecuteScalarAsync<long?>(Sql["ItemInsert"], args, tx) is { } id) ids.Add(id);
-                else updated += await c.ExecuteAsync(Sql["ItemRefresh"], args, tx);
+                while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt64(0));
+                while (await reader.NextResultAsync(ct)) { }
             }
-            return new ItemUpsertResult(ids, updated);
+            ids.Sort();
+            return new ItemUpsertResult(ids, batch.BatchCommands[1].RecordsAffected);
         }, ct);
+    }
+
+    private static NpgsqlBatchCommand BindItems(NpgsqlBatchCommand cmd, ItemUpsertManyParams p) => cmd
+        .Bind("source_id", p.SourceId)
+        .Bind("guid_hash", p.Items.Select(i => i.GuidHash).ToArray())
+        .Bind("url", p.Items.Select(i => i.Url).ToArray())
+        .Bind("title", p.Items.Select(i => i.Title).ToArray())
+        .Bind("author", p.Items.Select(i => i.Author).ToArray())
+        .Bind("summary", p.Items.Select(i => i.Summary).ToArray())
+        .Bind("content", p.Items.Select(i => i.Content).ToArray())
+        .Bind("published_at", p.Items.Select(i => i.PublishedAt?.UtcDateTime).ToArray())
+        .Bind("categories", p.Items.Select(i => i.Categories?.ToJsonString()).ToArray())
+        .Bind("enclosures", p.Items.Select(i => i.Enclosures?.ToJsonString()).ToArray());
 
     public Task<ItemRow?> ItemGet(long id, CancellationToken ct = default) =>
         Read(async c => (await c.QuerySingleOrDefaultAsync<ItemDb>(Sql["ItemGet"], new { id }))?.ToRow(), ct);
