@@ -146,4 +146,21 @@ public sealed class SourceCommandTests
         Assert.Contains("\"handler\": \"crawl\"", list.Out, StringComparison.Ordinal);
         Assert.Contains("\"handler\": \"fetch-page\"", list.Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task SourceAdd_HandlesAndKinds_ResolveWithoutNetwork()
+    {
+        using var cli = new CliRunner();
+        var reddit = JsonNode.Parse((await cli.Run("source", "add", "r/dotnet", "--json")).Out)!["source"]!;
+        var json = JsonNode.Parse((await cli.Run("source", "add", "https://x.example/items", "--kind", "jsonfeed", "--json")).Out)!["source"]!;
+        var bad = await cli.Run("source", "add", "@someone");
+
+        var mastodon = JsonNode.Parse((await cli.Run("source", "add", "@ada@mastodon.social", "--json")).Out)!["source"]!;
+
+        Assert.Equal(("reddit", "https://www.reddit.com/r/dotnet/.rss"), (reddit["kind"]!.GetValue<string>(), reddit["url"]!.GetValue<string>()));
+        Assert.Equal(("mastodon", "https://mastodon.social/@ada.rss"), (mastodon["kind"]!.GetValue<string>(), mastodon["url"]!.GetValue<string>()));
+        Assert.Equal("json_feed", json["kind"]!.GetValue<string>());
+        Assert.NotEqual(0, bad.Exit);
+        Assert.Contains("source.", bad.Err, StringComparison.Ordinal);
+    }
 }

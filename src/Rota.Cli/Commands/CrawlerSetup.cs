@@ -20,7 +20,9 @@ internal sealed class CrawlerSetup : IDisposable
         Options = new CrawlerOptions { AllowLoopback = allowLoopback };
         Fetcher = CrawlerRotaBuilderExtensions.CreateFetcher(Options, time);
         Crawler = new SourceCrawler(store, Fetcher, Options, time);
-        Registrar = new SourceRegistrar(store, Fetcher, Options, time);
+        // Twitter/X has no public feeds: accounts resolve only through a bridge the operator names.
+        var bridge = Environment.GetEnvironmentVariable("ROTA_TWITTER_BRIDGE");
+        Registrar = new SourceRegistrar(store, Fetcher, Options, time, new SourceResolverOptions { TwitterBridgeUrlTemplate = string.IsNullOrWhiteSpace(bridge) ? null : bridge });
     }
 
     public CrawlerOptions Options { get; }
