@@ -17,6 +17,9 @@ namespace Rota.Crawler;
 /// </summary>
 public sealed class CrawlHandler(SourceCrawler crawler, IRotaStore store) : ITaskHandler
 {
+    /// <summary>Per-source results kept in the run's stats, and errors in its message; crawl logs hold every one.</summary>
+    public const int MaxReported = 500;
+
     public async ValueTask<TaskOutcome> ExecuteAsync(TaskContext context)
     {
         var request = Read(context);
@@ -32,12 +35,13 @@ public sealed class CrawlHandler(SourceCrawler crawler, IRotaStore store) : ITas
         }
         var (items, logs) = await crawler.PruneAsync(context.CancellationToken).ConfigureAwait(false);
         summary = summary with { PagesQueued = queued };
-        var stats = summary.ToJson();
+        var stats = summary.ToJson(MaxReported);
         stats["items_pruned"] = items;
         stats["crawl_logs_pruned"] = logs;
         context.Log($"crawl: {summary.SourcesCrawled} source(s): {summary.Successful} ok, {summary.Failed} failed, {summary.Partial} partial; {summary.ItemsNew} new item(s), {queued} page fetch(es) queued");
         var errors = summary.Results.Where(r => r.Status != CrawlLogValues.Success)
             .Select(r => $"source {r.SourceId} ({r.Url}): {r.ErrorMessage ?? r.Status}").ToList();
+        if (errors.Count > 20) errors = [.. errors.Take(20), $"… and {errors.Count - 20} more (see the crawl logs)"];
         if (errors.Count == 0) return TaskOutcome.Success(stats);
         if (summary.Failed == summary.SourcesCrawled)
             return TaskOutcome.Fail(new RunError("crawl.all_failed", $"crawl: all {summary.SourcesCrawled} source(s) failed; first: {errors[0]}", IsTransient: false), stats);

@@ -14,10 +14,19 @@ public sealed record CrawlSummary(IReadOnlyList<SourceCrawlResult> Results, int 
     public int ItemsFetched => Results.Sum(r => r.ItemsFetched);
     public int ItemsNew => Results.Sum(r => r.ItemsNew);
 
-    public JsonObject ToJson() => new()
+    /// <param name="maxResults">At most this many entries in <c>results</c> (failed and partial first, then in source
+    /// order); <c>results_truncated</c> says when some were left out, so a run over thousands of sources keeps small stats.</param>
+    public JsonObject ToJson(int maxResults = int.MaxValue)
     {
-        ["sources_crawled"] = SourcesCrawled, ["successful"] = Successful, ["failed"] = Failed, ["partial"] = Partial,
-        ["items_fetched"] = ItemsFetched, ["items_new"] = ItemsNew, ["pages_queued"] = PagesQueued,
-        ["results"] = new JsonArray([.. Results.Select(r => (JsonNode)r.ToJson())]),
-    };
+        var shown = Results.Count <= maxResults ? Results
+            : [.. Results.OrderBy(r => r.Status == CrawlLogValues.Success ? 1 : 0).Take(maxResults).OrderBy(r => r.SourceId)];
+        var json = new JsonObject
+        {
+            ["sources_crawled"] = SourcesCrawled, ["successful"] = Successful, ["failed"] = Failed, ["partial"] = Partial,
+            ["items_fetched"] = ItemsFetched, ["items_new"] = ItemsNew, ["pages_queued"] = PagesQueued,
+            ["results"] = new JsonArray([.. shown.Select(r => (JsonNode)r.ToJson())]),
+        };
+        if (shown.Count < Results.Count) json["results_truncated"] = true;
+        return json;
+    }
 }

@@ -1,3 +1,4 @@
+using Rota.Crawler.Crawling;
 using Rota.Storage;
 
 namespace Rota.Crawler.Tests.Crawling;
