@@ -35,6 +35,8 @@ public sealed class SourceCommandTests
 
         var refused = await cli.Run("source", "add", server.Url("/blog"));
         var added = await cli.Run("source", "add", server.Url("/blog"), "--allow-loopback", "--json");
+        server.MapText("/updates", 200, Rss, "application/rss+xml");
+        var direct = JsonNode.Parse((await cli.Run("source", "add", server.Url("/updates"), "--allow-loopback", "--json")).Out)!;
 
         Assert.NotEqual(0, refused.Exit);
         Assert.Contains("fetch.blocked_address", refused.Err, StringComparison.Ordinal);
@@ -43,6 +45,7 @@ public sealed class SourceCommandTests
         Assert.Equal(server.Url("/blog"), result["discovered_from"]!.GetValue<string>());
         Assert.Equal((server.Url("/blog/rss"), "web_page", "Blog feed", "admin"),
             (result["source"]!["url"]!.GetValue<string>(), result["source"]!["kind"]!.GetValue<string>(), result["source"]!["name"]!.GetValue<string>(), result["source"]!["owner"]!.GetValue<string>()));
+        Assert.Equal(("feed", "Blog", (string?)null), (direct["source"]!["kind"]!.GetValue<string>(), direct["source"]!["name"]!.GetValue<string>(), direct["discovered_from"]?.GetValue<string>()));
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class SourceRegistrar(IRotaStore store, FeedFetcher fetcher, Crawl
             feedUrl = found.Candidates[0].Url;
             title = found.Candidates[0].Title;
             if (found.IsFeed && resolvedKind == SourceKind.WebPage) resolvedKind = SourceKind.Feed;
-            else discoveredFrom = page.ToString();
+            // A page that is itself the feed was not "discovered"; an advertised or probed feed elsewhere was.
+            if (UrlNormalizer.Normalize(feedUrl) != UrlNormalizer.Normalize(page)) discoveredFrom = page.ToString();
         }
         var who = owner ?? options.DefaultOwner;
         var normalized = UrlNormalizer.Normalize(feedUrl!);
