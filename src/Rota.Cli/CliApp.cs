@@ -12,7 +12,8 @@ public static class CliApp
     {
         var ctx = new CliContext(stdout, stderr);
         var root = Root(ctx);
-        var parsed = root.Parse(args);
+        // No response files: '@name' is a handle (rota source add @user@instance), never a file to expand.
+        var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var message in UsageErrors.Describe(parsed)) ctx.Fail("cli.usage", message);
@@ -93,6 +94,8 @@ public static class CliApp
         root.Subcommands.Add(RunCommands.Create(ctx));
         root.Subcommands.Add(CronCommands.Create(ctx));
         root.Subcommands.Add(FeedCommands.Create(ctx));
+        root.Subcommands.Add(SourceCommands.Create(ctx));
+        root.Subcommands.Add(CrawlCommands.Create(ctx));
         root.Subcommands.Add(NodeCommands.Create(ctx));
         root.Subcommands.Add(UserCommands.Create(ctx));
         root.Subcommands.Add(TokenCommands.Create(ctx));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Rota.Configuration;
+using Rota.Crawler;
 using Rota.Hosting;
 using Rota.Storage;
 
@@ -12,7 +13,7 @@ public static class ConfigApplier
     public static IReadOnlySet<string> KnownHandlers()
     {
         var services = new ServiceCollection();
-        services.AddRota();
+        services.AddRota().UseCrawler();
         var options = services.BuildServiceProvider().GetRequiredService<RotaOptions>();
         return options.Handlers.Kinds.Append("noop").ToHashSet(StringComparer.Ordinal);
     }

@@ -48,7 +48,7 @@ public sealed class CliConfigErrorTests
         Assert.Equal(
         [
             "  - line 4, column 11: tasks[0].cron: cron: '0 0 30 2 *' never fires: day-of-month '30' never occurs in month '2' [cron.never_fires] (value: '0 0 30 2 *')",
-            "  - line 6, column 14: tasks[1].handler: unknown handler 'ftp'; did you mean 'http'? known handlers: cleanup, command, http, noop (value: 'ftp')",
+            "  - line 6, column 14: tasks[1].handler: unknown handler 'ftp'; did you mean 'http'? known handlers: cleanup, command, crawl, fetch-page, http, noop (value: 'ftp')",
             "  - line 7, column 14: tasks[1].timeout: timeout must be positive; '-5s' is negative (value: '-5s')",
             "  - line 9, column 16: tasks[1].time_zone: schedule: time zone 'Mars/Olympus' is not a known IANA time zone (e.g. 'Europe/London', 'America/New_York', 'UTC') [schedule.bad_time_zone] (value: 'Mars/Olympus')",
             "  - line 10, column 5: tasks[2].handler: every task needs a handler",

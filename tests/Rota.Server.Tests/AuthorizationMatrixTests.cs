@@ -86,7 +86,26 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/tasks/sync"] = new(Access.AdminOnly, 202, async (s, _) => Req(HttpMethod.Post, await OnDemand(s, "sync"), """{"backfill_days":1}""")),
         ["POST /api/v1/tasks/analyze"] = new(Access.AdminOnly, 202, async (s, _) => Req(HttpMethod.Post, await OnDemand(s, "analyze"), """{"batch_size":10}""")),
         ["POST /api/v1/tasks/pipeline"] = new(Access.AdminOnly, 202, async (s, _) => Req(HttpMethod.Post, await OnDemand(s, "pipeline"), "{}")),
+        ["GET /api/v1/sources"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/sources")),
+        ["POST /api/v1/sources"] = new(Access.AnyUser, 201, (_, who) => R(HttpMethod.Post, "/api/v1/sources", $$"""{"input":"r/{{Unique("sub" + who).Replace('-', '_')}}"}""")),
+        ["GET /api/v1/sources/{id:long}"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/sources/{await AliceSource(s)}")),
+        ["DELETE /api/v1/sources/{id:long}"] = new(Access.Owned, 204, async (s, _) => Req(HttpMethod.Delete, $"/api/v1/sources/{await AliceSource(s)}")),
+        ["POST /api/v1/sources/{id:long}/crawl"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Post, $"/api/v1/sources/{await AliceSource(s)}/crawl")),
+        ["GET /api/v1/sources/{id:long}/items"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/sources/{await AliceSource(s)}/items")),
+        ["POST /api/v1/crawl/trigger"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Post, "/api/v1/crawl/trigger")),
+        ["GET /api/v1/crawl/logs"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/crawl/logs")),
+        ["GET /api/v1/crawl/stats"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/crawl/stats")),
+        ["GET /api/v1/crawl/status"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/crawl/status")),
     };
+
+    /// <summary>A source of alice's whose feed is on a refused (private) address: crawling it fails at once, without network.
+    /// Each on its own host, so the crawler's one-request-per-second-per-host limit never makes a test wait.</summary>
+    private static async Task<long> AliceSource(TestServer s)
+    {
+        var n = Interlocked.Increment(ref _counter);
+        var url = $"http://10.255.{n / 250}.{n % 250 + 1}:9/feed.xml";
+        return (await s.Store.SourceUpsert(new Storage.SourceUpsertParams("alice", "feed", "feed", url, url, url, 3600, TimeProvider.System.GetUtcNow()))).Id;
+    }
 
     /// <summary>The route of seed 002's on-demand <paramref name="action"/>, once its task exists and no on-demand run is
     /// still active (only one may be at a time).</summary>

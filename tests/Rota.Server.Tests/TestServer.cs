@@ -50,7 +50,7 @@ public sealed class TestServer : IAsyncDisposable
     public HttpClient Admin => _clients[Identity.Admin];
     public HttpClient Anonymous => _clients[Identity.Anonymous];
 
-    public static async Task<TestServer> StartAsync(Action<RotaServerOptions>? server = null)
+    public static async Task<TestServer> StartAsync(Action<RotaServerOptions>? server = null, Crawler.Crawling.CrawlerOptions? crawler = null)
     {
         var dir = new TempDirectory();
         var db = dir.File("rota.db");
@@ -76,6 +76,7 @@ public sealed class TestServer : IAsyncDisposable
                 return TaskOutcome.Success();
             });
         }).UseSqlite(db);
+        if (crawler is not null) builder.Services.AddSingleton(crawler);
         builder.AddRotaServer(o =>
         {
             o.Urls = "http://127.0.0.1:0";

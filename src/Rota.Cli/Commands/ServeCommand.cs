@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rota.Crawler;
 using Rota.Hosting;
 using Rota.Server.Auth;
 using Rota.Server.Hosting;
@@ -50,6 +51,7 @@ public static class ServeCommand
             var notifications = !string.Equals(Environment.GetEnvironmentVariable("ROTA_NOTIFICATIONS"), "off", StringComparison.OrdinalIgnoreCase);
             if (store.IsPostgres) rota.UsePostgres(store.Connection!, store.Schema, notifications: notifications);
             else rota.UseSqlite(db);
+            rota.UseCrawler();
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
             builder.AddRotaServer(o =>
             {

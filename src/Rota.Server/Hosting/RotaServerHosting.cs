@@ -4,6 +4,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Rota.Crawler;
+using Rota.Crawler.Crawling;
+using Rota.Crawler.Fetching;
+using Rota.Storage;
 using Microsoft.Extensions.Options;
 using Rota.Server.Auth;
 using Rota.Server.Endpoints;
@@ -34,6 +40,12 @@ public static class RotaServerHosting
         services.AddSingleton<TokenTouchThrottle>();
         services.AddSingleton<EventHub>();
         services.AddSingleton<TaskStatistics>();
+        // The sources and crawl routes crawl inline; UseCrawler() on the Rota builder registers the same services (and
+        // the crawl handlers) first when the host uses it, and these defaults stand in when it does not.
+        services.TryAddSingleton(new CrawlerOptions());
+        services.TryAddSingleton(sp => CrawlerRotaBuilderExtensions.CreateFetcher(sp.GetRequiredService<CrawlerOptions>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SourceCrawler(sp.GetRequiredService<IRotaStore>(), sp.GetRequiredService<FeedFetcher>(),
+            sp.GetRequiredService<CrawlerOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SourceCrawler>>()));
         services.ConfigureHttpJsonOptions(j => ApiJson.Configure(j.SerializerOptions));
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
@@ -76,5 +88,7 @@ public static class RotaServerHosting
         StatsEndpoints.Map(api);
         SchedulerEndpoints.Map(api);
         OnDemandEndpoints.Map(api);
+        SourceEndpoints.Map(api);
+        CrawlEndpoints.Map(api);
     }
 }

@@ -15,6 +15,23 @@ public interface IRotaStore : IAsyncDisposable
     Task AuditAppend(AuditAppendParams p, CancellationToken ct = default);
     Task<IReadOnlyList<AuditRow>> AuditList(AuditListParams p, CancellationToken ct = default);
 
+    /// <summary>Opens a crawl log row with status <c>started</c>; returns its id.</summary>
+    Task<long> CrawlLogStart(CrawlLogStartParams p, CancellationToken ct = default);
+    Task<bool> CrawlLogFinish(CrawlLogFinishParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<CrawlLogRow>> CrawlLogList(CrawlLogListParams p, CancellationToken ct = default);
+    /// <summary>Deletes crawl logs started before <c>OlderThan</c>; returns how many.</summary>
+    Task<int> CrawlLogPrune(CrawlLogPruneParams p, CancellationToken ct = default);
+    /// <summary>Counts over finished crawl logs (started ones are not counted).</summary>
+    Task<CrawlLogStats> CrawlLogStats(CrawlLogStatsParams p, CancellationToken ct = default);
+
+    Task<ItemRow?> ItemGet(long id, CancellationToken ct = default);
+    Task<IReadOnlyList<ItemRow>> ItemList(ItemListParams p, CancellationToken ct = default);
+    /// <summary>Deletes items first seen before <c>OlderThan</c>; returns how many.</summary>
+    Task<int> ItemPrune(ItemPruneParams p, CancellationToken ct = default);
+    Task<bool> ItemSetPage(ItemSetPageParams p, CancellationToken ct = default);
+    /// <summary>Inserts items whose (source, guid hash) is new and refreshes changed ones, in one transaction.</summary>
+    Task<ItemUpsertResult> ItemUpsertMany(ItemUpsertManyParams p, CancellationToken ct = default);
+
     Task<IReadOnlyList<MigrationState>> MigrationList(CancellationToken ct = default);
     /// <summary>Applies pending migrations up to <c>Target</c> (all when null); returns the versions applied.</summary>
     Task<IReadOnlyList<int>> MigrationUp(MigrationUpParams p, CancellationToken ct = default);
@@ -72,6 +89,12 @@ public interface IRotaStore : IAsyncDisposable
     Task<int> RunPrune(RunPruneParams p, CancellationToken ct = default);
     /// <summary>Retries or abandons running runs whose lease expired or whose node is gone.</summary>
     Task<IReadOnlyList<RunRescueResult>> RunRescue(RunRescueParams p, CancellationToken ct = default);
+
+    Task<bool> SourceDelete(SourceDeleteParams p, CancellationToken ct = default);
+    Task<SourceRow?> SourceGet(SourceGetParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<SourceRow>> SourceList(SourceListParams p, CancellationToken ct = default);
+    Task<SourceRow?> SourceUpdateAfterCrawl(SourceUpdateAfterCrawlParams p, CancellationToken ct = default);
+    Task<SourceRow> SourceUpsert(SourceUpsertParams p, CancellationToken ct = default);
 
     Task<ScheduleRow?> ScheduleGet(long id, CancellationToken ct = default);
     /// <summary>Enabled schedules of enabled tasks with NextFireAt ≤ Now.</summary>

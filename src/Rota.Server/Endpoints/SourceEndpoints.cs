@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Rota.Crawler.Crawling;
+using Rota.Crawler.Fetching;
+using Rota.Crawler.Sources;
+using Rota.Server.Auth;
+using Rota.Server.Hosting;
+using Rota.Server.Problems;
+using Rota.Storage;
+
+namespace Rota.Server.Endpoints;
+
+/// <summary><c>/api/v1/sources</c>: the caller's sources (admins: <c>?owner=</c> anyone's) — add by URL or handle (with
+/// feed discovery for web pages), read, delete, crawl one now, and its items (cursor pages).</summary>
+public static class SourceEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/sources").WithTags("Sources");
+        g.MapGet("", List).WithName("ListSources");
+        g.MapPost("", Add).WithName("AddSource");
+        g.MapGet("/{id:long}", Get).WithName("GetSource");
+        g.MapDelete("/{id:long}", Delete).WithName("DeleteSource");
+        g.MapPost("/{id:long}/crawl", Crawl).WithName("CrawlSource").RequireRateLimiting(RateLimits.Trigger);
+        g.MapGet("/{id:long}/items", Items).WithName("ListSourceItems");
+    }
+
+    /// <summary>Seed 001's source types: feeds and web pages are <c>rss</c>; the rest keep their kind.</summary>
+    public static string SeedType(string kind) => kind switch
+    {
+        "feed" or "json_feed" or "web_page" => "rss",
+        _ => kind,
+    };
+
+    private static string Owner(HttpContext http)
+    {
+        var caller = http.Caller();
+        var owner = Query.String(http.Request, "owner") ?? caller.Name;
+        return caller.Owns(owner) ? owner : throw ApiProblem.Forbidden("auth: only admins may act on another user's sources");
+    }
+
+    private static async Task<IResult> List(HttpContext http, IRotaStore store)
+    {
+        var status = Query.String(http.Request, "status");
+        if (status is not (null or SourceStatus.Pending or SourceStatus.Active or SourceStatus.Error or SourceStatus.Disabled))
+            throw ApiProblem.Malformed("status", status, "expected pending, active, error or disabled");
+        var sources = await store.SourceList(new SourceListParams(Owner(http), status, Limit: 10_000), http.RequestAborted);
+        return Results.Ok(new { sources, count = sources.Count });
+    }
+
+    private static async Task<IResult> Get(long id, HttpContext http, IRotaStore store) => Results.Ok(await Visible(id, http, store));
+
+    private static async Task<SourceRow> Visible(long id, HttpContext http, IRotaStore store)
+    {
+        var caller = http.Caller();
+        return await store.SourceGet(new SourceGetParams(id, caller.IsAdmin ? null : caller.Name), http.RequestAborted)
+            ?? throw ApiProblem.NotFound("source", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<IResult> Add(HttpContext http, IRotaStore store, FeedFetcher fetcher, CrawlerOptions options, TimeProvider time, Auditor audit)
+    {
+        var body = (await JsonBody.ReadAsync(http)).Allow("input", "url", "kind", "name", "owner");
+        var input = body.String("input", maxLength: 2000) ?? body.String("url", required: true, maxLength: 2000)!;
+        SourceKind? kind = body.String("kind", maxLength: 32) is { } k
+            ? Enum.TryParse<SourceKind>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) ? parsed
+                : throw ApiProblem.Invalid("kind", k, $"expected one of {string.Join(", ", Enum.GetNames<SourceKind>().Select(Query.Snake))}")
+            : null;
+        var caller = http.Caller();
+        var owner = body.String("owner", maxLength: 64) ?? caller.Name;
+        if (!caller.Owns(owner)) throw ApiProblem.Forbidden("auth: only admins may add sources for another user");
+        SourceAddResult added;
+        try
+        {
+            added = await new SourceRegistrar(store, fetcher, options, time).AddAsync(input, kind, body.String("name", maxLength: 200), owner, http.RequestAborted);
+        }
+        catch (RotaException ex) when (!ex.Code.StartsWith("store.", StringComparison.Ordinal))
+        {
+            throw new ApiProblem(422, ex.Code, ex.Message, "input", input);
+        }
+        await audit.RecordAsync(http, "source.add", $"source:{added.Source.Id}", new JsonObject { ["url"] = added.Source.Url, ["created"] = added.Created });
+        return added.Created ? Results.Created($"/api/v1/sources/{added.Source.Id}", added.Source) : Results.Ok(added.Source);
+    }
+
+    private static async Task<IResult> Delete(long id, HttpContext http, IRotaStore store, Auditor audit)
+    {
+        var source = await Visible(id, http, store);
+        await store.SourceDelete(new SourceDeleteParams(id, source.Owner), http.RequestAborted);
+        await audit.RecordAsync(http, "source.delete", $"source:{id}", new JsonObject { ["url"] = source.Url });
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> Crawl(long id, HttpContext http, IRotaStore store, SourceCrawler crawler, Auditor audit)
+    {
+        var source = await Visible(id, http, store);
+        var summary = await crawler.CrawlAsync(new CrawlRequest { Owner = source.Owner, SourceId = id, Scope = CrawlScope.All, CrawlType = CrawlLogValues.Manual },
+            ct: http.RequestAborted);
+        await audit.RecordAsync(http, "source.crawl", $"source:{id}");
+        return Results.Ok(summary.ToJson());
+    }
+
+    private static async Task<IResult> Items(long id, HttpContext http, IRotaStore store)
+    {
+        await Visible(id, http, store);
+        var limit = Query.Int(http.Request, "limit", 50, 1, 500);
+        var items = await store.ItemList(new ItemListParams(id, Query.Long(http.Request, "cursor"), limit), http.RequestAborted);
+        return Results.Ok(new { items, next_cursor = items.Count == limit ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null });
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace Rota.Storage;
+
+/// <summary>One stored feed entry. <c>GuidHash</c> is the dedup key within its source.</summary>
+public sealed record ItemRow
+{
+    public long Id { get; init; }
+    public long SourceId { get; init; }
+    public required string GuidHash { get; init; }
+    public string? Url { get; init; }
+    public string? Title { get; init; }
+    public string? Author { get; init; }
+    public string? Summary { get; init; }
+    public string? Content { get; init; }
+    public DateTimeOffset? PublishedAt { get; init; }
+    /// <summary>When the item was first seen.</summary>
+    public DateTimeOffset FetchedAt { get; init; }
+    public JsonArray? Categories { get; init; }
+    public JsonArray? Enclosures { get; init; }
+    /// <summary>Set by <c>fetch-page</c>: the page's status, final URL, title and text extract.</summary>
+    public int? PageStatus { get; init; }
+    public string? PageUrl { get; init; }
+    public string? PageTitle { get; init; }
+    public string? PageText { get; init; }
+    public DateTimeOffset? PageFetchedAt { get; init; }
+}
+
+/// <summary>An entry to store; fields other than the key refresh an existing item when they changed.</summary>
+public sealed record ItemWrite(string GuidHash, string? Url, string? Title, string? Author, string? Summary, string? Content,
+    DateTimeOffset? PublishedAt, JsonArray? Categories = null, JsonArray? Enclosures = null);
+
+public sealed record ItemUpsertManyParams(long SourceId, IReadOnlyList<ItemWrite> Items, DateTimeOffset Now);
+
+/// <summary>How many items were new (with their ids) and how many existing ones changed.</summary>
+public sealed record ItemUpsertResult(IReadOnlyList<long> NewIds, int Updated)
+{
+    public int New => NewIds.Count;
+}
+
+/// <summary>Newest first (by id); <c>BeforeId</c> is the cursor of the next page.</summary>
+public sealed record ItemListParams(long SourceId, long? BeforeId = null, int Limit = 50);
+
+public sealed record ItemSetPageParams(long Id, int StatusCode, string? Url, string? Title, string? Text, DateTimeOffset Now);
+
+/// <summary>Deletes items first seen before <c>OlderThan</c>, at most <c>Limit</c> per call.</summary>
+public sealed record ItemPruneParams(DateTimeOffset OlderThan, int Limit = 10_000);
