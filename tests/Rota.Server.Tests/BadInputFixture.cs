@@ -7,11 +7,12 @@ public sealed class BadInputFixture : IAsyncLifetime
     public const int MaxBody = 64 * 1024;
     public TestServer Server { get; private set; } = null!;
     public long FinishedRunId { get; private set; }
+    public long TaskId { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
         Server = await TestServer.StartAsync(o => o.MaxRequestBodyBytes = MaxBody);
-        await Server.CreateTaskAsync("bi-task", "alice");
+        TaskId = (await Server.CreateTaskAsync("bi-task", "alice")).Id;
         FinishedRunId = (await Server.RunToEndAsync("bi-task")).Id;
         await Server.Store.QueueUpsert(new Storage.QueueUpsertParams("bi-queue", 2));
     }

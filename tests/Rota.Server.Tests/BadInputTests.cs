@@ -103,6 +103,26 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         ["CronExplain_Missing"] = new(Identity.Alice, "GET", "/api/v1/cron/explain", null, 400, "expression"),
         ["Audit_BadCursor"] = new(Identity.Admin, "GET", "/api/v1/audit?cursor=zz", null, 400, "cursor"),
         ["Events_BadRunId"] = new(Identity.Alice, "GET", "/api/v1/events?run_id=x", null, 400, "run_id"),
+        // sources and seed 001's crawl routes
+        ["AddSource_MissingInput"] = new(Identity.Alice, "POST", "/api/v1/sources", "{}", 400, "input"),
+        ["AddSource_InputWrongType"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":5}""", 400, "input"),
+        ["AddSource_BadKind"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/dotnet","kind":"fax"}""", 422, "kind", Value: "fax"),
+        ["AddSource_BadSubreddit"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/-no-"}""", 422, "input", "source.reddit_invalid"),
+        ["AddSource_UnknownField"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/dotnet","tags":["a"]}""", 400, "tags", "request.unknown_field"),
+        ["AddSource_OtherOwner"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/dotnet","owner":"bob"}""", 403, null, "auth.forbidden"),
+        ["ListSources_BadStatus"] = new(Identity.Alice, "GET", "/api/v1/sources?status=sleepy", null, 400, "status", Value: "sleepy"),
+        ["CrawlTrigger_SourceIdWrongType"] = new(Identity.Alice, "POST", "/api/v1/crawl/trigger", """{"source_id":"abc"}""", 400, "source_id"),
+        ["CrawlTrigger_UnknownSource"] = new(Identity.Alice, "POST", "/api/v1/crawl/trigger", """{"source_id":987654}""", 404, null, "source.not_found"),
+        ["CrawlLogs_BadStatus"] = new(Identity.Alice, "GET", "/api/v1/crawl/logs?status=exploded", null, 400, "status", Value: "exploded"),
+        ["CrawlLogs_LimitTooHigh"] = new(Identity.Alice, "GET", "/api/v1/crawl/logs?limit=100000", null, 422, "limit"),
+        // seed 004 and seed 002
+        ["SchedulerToggle_EnabledWrongType"] = new(Identity.Admin, "POST", "/api/v1/scheduler/tasks/{task}/toggle", """{"enabled":"yes"}""", 400, "enabled"),
+        ["SchedulerToggle_Missing"] = new(Identity.Admin, "POST", "/api/v1/scheduler/tasks/987654/toggle", null, 404, null, "task.not_found"),
+        ["SchedulerRun_ParametersNotObject"] = new(Identity.Admin, "POST", "/api/v1/scheduler/tasks/bi-task/run", """{"parameters":"x"}""", 400, "parameters"),
+        ["SchedulerRuns_BadStatus"] = new(Identity.Admin, "GET", "/api/v1/scheduler/runs?status=exploded", null, 400, "status"),
+        ["OnDemandSync_BackfillWrongType"] = new(Identity.Admin, "POST", "/api/v1/tasks/sync", """{"backfill_days":"7"}""", 400, "backfill_days"),
+        ["OnDemandAnalyze_BatchTooBig"] = new(Identity.Admin, "POST", "/api/v1/tasks/analyze", """{"batch_size":10001}""", 422, "batch_size", Value: "10001"),
+        ["OnDemandPipeline_UnknownField"] = new(Identity.Admin, "POST", "/api/v1/tasks/pipeline", """{"days":3}""", 400, "days", "request.unknown_field"),
     };
 
     public static TheoryData<string> Names => new(Cases.Keys);
@@ -115,7 +135,8 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         var s = fixture.Server;
         var path = c.Path.Replace("{finished}", fixture.FinishedRunId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{alice}", s.UserIds[Identity.Alice].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{admin}", s.UserIds[Identity.Admin].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{admin}", s.UserIds[Identity.Admin].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{task}", fixture.TaskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var before = await s.SnapshotAsync();
         using var response = await s[c.Who].SendAsync(new HttpMethod(c.Method), path, c.Body, c.ContentType);
         var problem = await response.ProblemAsync(c.Status, c.Code, c.Field);

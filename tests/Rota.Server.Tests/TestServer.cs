@@ -160,8 +160,10 @@ public sealed class TestServer : IAsyncDisposable
         var users = await Store.UserList();
         var tokens = (await Store.TokenList(new TokenListParams(null))).Select(t => new { t.Id, t.Name, t.UserName, t.ExpiresAt, t.RevokedAt });
         var queues = await Store.QueueList();
+        var sources = await Store.SourceList(new SourceListParams());
+        var crawlLogs = await Store.CrawlLogList(new CrawlLogListParams(Limit: 10_000));
         var sb = new StringBuilder();
-        foreach (var part in new object[] { tasks, schedules, runs, audit, users, tokens, queues })
+        foreach (var part in new object[] { tasks, schedules, runs, audit, users, tokens, queues, sources, crawlLogs })
             sb.AppendLine(JsonSerializer.Serialize(part, part.GetType()));
         return sb.ToString();
     }

@@ -62,7 +62,8 @@ public static class SourceEndpoints
     private static async Task<IResult> Add(HttpContext http, IRotaStore store, FeedFetcher fetcher, CrawlerOptions options, TimeProvider time, Auditor audit)
     {
         var body = (await JsonBody.ReadAsync(http)).Allow("input", "url", "kind", "name", "owner");
-        var input = body.String("input", maxLength: 2000) ?? body.String("url", required: true, maxLength: 2000)!;
+        var input = body.String("input", maxLength: 2000) ?? body.String("url", maxLength: 2000)
+            ?? throw ApiProblem.Malformed("input", null, "required: a feed or page URL, or a handle such as r/dotnet or @user@instance");
         SourceKind? kind = body.String("kind", maxLength: 32) is { } k
             ? Enum.TryParse<SourceKind>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) ? parsed
                 : throw ApiProblem.Invalid("kind", k, $"expected one of {string.Join(", ", Enum.GetNames<SourceKind>().Select(Query.Snake))}")
