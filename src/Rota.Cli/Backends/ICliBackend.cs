@@ -4,7 +4,7 @@ using UserView = Rota.Server.Views.UserView;
 
 namespace Rota.Cli.Backends;
 
-/// <summary>Where task, run, node, user and token commands act: the store directly (<see cref="LocalBackend"/>) or a
+/// <summary>Where task, run, node, user, token, source and crawl commands act: the store directly (<see cref="LocalBackend"/>) or a
 /// server's API (<see cref="RemoteBackend"/>, with <c>--server</c>). Commands render the results the same way for both.
 /// Missing things are <c>*.not_found</c> errors.</summary>
 public partial interface ICliBackend : IAsyncDisposable
