@@ -23,7 +23,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
 
     public static readonly Option<string?> ServerOption = new("--server")
     {
-        Description = "A Rota server, e.g. http://host:5080: task, run, node, user and token commands use its API instead of the store (env ROTA_SERVER)",
+        Description = "A Rota server, e.g. http://host:5080: task, run, node, user, token, source and crawl commands use its API instead of the store (env ROTA_SERVER)",
         Recursive = true,
     };
 

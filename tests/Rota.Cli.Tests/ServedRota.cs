@@ -45,7 +45,8 @@ public sealed partial class ServedRota : IAsyncLifetime
     /// <summary>Starts serve on <see cref="Db"/> (callers may prepare the database first).</summary>
     public async Task StartAsync(bool expectAdminToken)
     {
-        _process = RotaProcess.Start(Dir, "serve", "--db", Db);
+        // Loopback allowed so source tests can crawl feeds served by the test itself.
+        _process = RotaProcess.Start(Dir, new Dictionary<string, string> { ["ROTA_CRAWLER_ALLOW_LOOPBACK"] = "true" }, "serve", "--db", Db);
         await _process.WaitForOutputAsync("/api/v1 (docs", TimeSpan.FromSeconds(60));
         Url = ApiLine().Match(_process.Output).Groups[1].Value;
         if (!expectAdminToken) return;

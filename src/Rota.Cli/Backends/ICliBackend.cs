@@ -4,10 +4,10 @@ using UserView = Rota.Server.Views.UserView;
 
 namespace Rota.Cli.Backends;
 
-/// <summary>Where task, run, node, user and token commands act: the store directly (<see cref="LocalBackend"/>) or a
+/// <summary>Where task, run, node, user, token, source and crawl commands act: the store directly (<see cref="LocalBackend"/>) or a
 /// server's API (<see cref="RemoteBackend"/>, with <c>--server</c>). Commands render the results the same way for both.
 /// Missing things are <c>*.not_found</c> errors.</summary>
-public interface ICliBackend : IAsyncDisposable
+public partial interface ICliBackend : IAsyncDisposable
 {
     Task<IReadOnlyList<TaskView>> ListTasksAsync(CancellationToken ct);
     Task<TaskDetail> GetTaskAsync(string name, DateTimeOffset now, CancellationToken ct);

@@ -51,7 +51,11 @@ public static class ServeCommand
             var notifications = !string.Equals(Environment.GetEnvironmentVariable("ROTA_NOTIFICATIONS"), "off", StringComparison.OrdinalIgnoreCase);
             if (store.IsPostgres) rota.UsePostgres(store.Connection!, store.Schema, notifications: notifications);
             else rota.UseSqlite(db);
-            rota.UseCrawler();
+            // Loopback feeds are for local testing; every other private address stays refused either way.
+            rota.UseCrawler(new Rota.Crawler.Crawling.CrawlerOptions
+            {
+                AllowLoopback = string.Equals(Environment.GetEnvironmentVariable("ROTA_CRAWLER_ALLOW_LOOPBACK"), "true", StringComparison.OrdinalIgnoreCase),
+            });
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
             builder.AddRotaServer(o =>
             {

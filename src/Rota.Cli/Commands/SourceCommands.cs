@@ -1,21 +1,25 @@
 using System.CommandLine;
-using Rota.Crawler.Opml;
+using System.Globalization;
+using System.Text.Json;
+using Rota.Client.Models;
 using Rota.Crawler.Sources;
 using Rota.Storage;
 
 namespace Rota.Cli.Commands;
 
-/// <summary><c>rota source add|list|crawl|import-opml|export-opml</c>, on the store directly (docs/crawler.md).</summary>
+/// <summary><c>rota source add|list|delete|crawl|import-opml|export-opml</c> (docs/crawler.md): on the store, or through
+/// the API with <c>--server</c> (the OPML commands stay local).</summary>
 public static class SourceCommands
 {
     public static Command Create(CliContext ctx)
     {
-        var source = new Command("source", "Add, list, crawl, import and export the sources the crawler polls");
+        var source = new Command("source", "Add, list, delete, crawl, import and export the sources the crawler polls");
         source.Subcommands.Add(Add(ctx));
         source.Subcommands.Add(List(ctx));
+        source.Subcommands.Add(Delete(ctx));
         source.Subcommands.Add(SourceCrawlCommand.Create(ctx));
-        source.Subcommands.Add(Import(ctx));
-        source.Subcommands.Add(Export(ctx));
+        source.Subcommands.Add(SourceOpmlCommands.Import(ctx));
+        source.Subcommands.Add(SourceOpmlCommands.Export(ctx));
         return source;
     }
 
@@ -29,10 +33,12 @@ public static class SourceCommands
         var add = new Command("add", "Add a source; web pages are searched for their feed") { input, kind, name, CrawlerSetup.OwnerOption, loopback, json };
         add.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
-            using var setup = new CrawlerSetup(store, ctx.Time, p.GetValue(loopback));
-            var result = await setup.Registrar.AddAsync(p.GetValue(input)!, p.GetValue(kind), p.GetValue(name), p.GetValue(CrawlerSetup.OwnerOption), ct);
-            if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, new { created = result.Created, discovered_from = result.DiscoveredFrom, source = SourceView.Of(result.Source) });
+            if (LocalOnly.Options(ctx, p, "source add", loopback) is { } refused) return refused;
+            await using var backend = await ctx.OpenBackendAsync(p);
+            var request = new SourceRequest(p.GetValue(input)!, p.GetValue(kind) is { } k ? JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()) : null,
+                p.GetValue(name), p.GetValue(CrawlerSetup.OwnerOption));
+            var result = await backend.AddSourceAsync(request, p.GetValue(loopback), ct);
+            if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, result);
             else ctx.Out.WriteLine(result.Created
                 ? $"source {result.Source.Id}: added {result.Source.Kind} '{result.Source.Name}' → {result.Source.Url}{(result.DiscoveredFrom is { } d ? $" (discovered on {d})" : "")}"
                 : $"source {result.Source.Id}: already exists ('{result.Source.Name}', {result.Source.Url})");
@@ -46,11 +52,10 @@ public static class SourceCommands
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var status = new Option<string?>("--status") { Description = "Only sources with this status: active, error, pending, disabled" };
         var list = new Command("list", "List sources with their health") { CrawlerSetup.OwnerOption, status, json };
-        list.SetAction(async p =>
+        list.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
-            var rows = await store.SourceList(new SourceListParams(p.GetValue(CrawlerSetup.OwnerOption), p.GetValue(status)));
-            var views = rows.Select(SourceView.Of).ToList();
+            await using var backend = await ctx.OpenBackendAsync(p);
+            var views = await backend.ListSourcesAsync(p.GetValue(CrawlerSetup.OwnerOption), p.GetValue(status), ct);
             if (p.GetValue(json))
             {
                 CliOutput.WriteJson(ctx.Out, new { sources = views, total = views.Count, active = views.Count(v => v.Status == SourceStatus.Active), error = views.Count(v => v.Status == SourceStatus.Error) });
@@ -60,8 +65,7 @@ public static class SourceCommands
             CliOutput.WriteTable(ctx.Out, ["Id", "Owner", "Name", "Kind", "Status", "Items", "Last crawled", "Next crawl", "Error"],
                 views.Select(v => new[]
                 {
-                    v.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), v.Owner, v.Name, v.Kind, v.Status,
-                    v.ItemsTotal.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    v.Id.ToString(CultureInfo.InvariantCulture), v.Owner, v.Name, v.Kind, v.Status, v.ItemsTotal.ToString(CultureInfo.InvariantCulture),
                     CliOutput.Local(v.LastCrawledAt, now, ctx.LocalZone), CliOutput.Local(v.NextCrawlAt, now, ctx.LocalZone),
                     v.ErrorCode is null ? null : $"{v.ErrorCode} ×{v.ConsecutiveErrors}: {v.ErrorMessage}",
                 }));
@@ -70,47 +74,18 @@ public static class SourceCommands
         return list;
     }
 
-    private static Command Import(CliContext ctx)
+    private static Command Delete(CliContext ctx)
     {
-        var file = new Argument<string>("file") { Description = "An OPML subscription list" };
-        var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var import = new Command("import-opml", "Add every feed of an OPML file the owner does not have yet") { file, CrawlerSetup.OwnerOption, json };
-        import.SetAction(async (p, ct) =>
+        var id = new Argument<long>("id") { Description = "The source's id (see 'rota source list')" };
+        var delete = new Command("delete", "Delete a source with its items and crawl logs") { id, CrawlerSetup.OwnerOption };
+        delete.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
-            using var setup = new CrawlerSetup(store, ctx.Time, false);
-            await using var stream = File.OpenRead(p.GetValue(file)!);
-            var result = await setup.Registrar.ImportOpmlAsync(stream, p.GetValue(CrawlerSetup.OwnerOption), ct);
-            if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, new { added = result.Added, existing = result.Existing, invalid = result.Invalid });
-            else
-            {
-                ctx.Out.WriteLine($"opml: {result.Added} added, {result.Existing} already present, {result.Invalid.Count} invalid");
-                foreach (var line in result.Invalid) ctx.Out.WriteLine("  " + line);
-            }
+            if (LocalOnly.Options(ctx, p, "source delete", CrawlerSetup.OwnerOption) is { } refused) return refused;
+            await using var backend = await ctx.OpenBackendAsync(p);
+            await backend.DeleteSourceAsync(p.GetValue(id), p.GetValue(CrawlerSetup.OwnerOption), ct);
+            ctx.Out.WriteLine($"source {p.GetValue(id)}: deleted");
             return ExitCodes.Ok;
         });
-        return import;
-    }
-
-    private static Command Export(CliContext ctx)
-    {
-        var file = new Argument<string?>("file") { Description = "Where to write (default: standard output)", Arity = ArgumentArity.ZeroOrOne };
-        var export = new Command("export-opml", "Write the sources as an OPML 2.0 subscription list") { file, CrawlerSetup.OwnerOption };
-        export.SetAction(async (p, ct) =>
-        {
-            await using var store = await ctx.OpenStoreAsync(p);
-            using var setup = new CrawlerSetup(store, ctx.Time, false);
-            var outlines = await setup.Registrar.ExportOpmlAsync(p.GetValue(CrawlerSetup.OwnerOption), ct);
-            using var buffer = new MemoryStream();
-            OpmlDocument.Write(buffer, outlines, "Rota sources", ctx.Time.GetUtcNow());
-            if (p.GetValue(file) is { } path)
-            {
-                await File.WriteAllBytesAsync(path, buffer.ToArray(), ct);
-                ctx.Out.WriteLine($"opml: wrote {outlines.Count} source(s) to {path}");
-            }
-            else ctx.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            return ExitCodes.Ok;
-        });
-        return export;
+        return delete;
     }
 }

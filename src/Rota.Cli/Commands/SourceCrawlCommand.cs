@@ -1,30 +1,25 @@
 using System.CommandLine;
 using System.Globalization;
-using Rota.Crawler.Crawling;
-using Rota.Storage;
 
 namespace Rota.Cli.Commands;
 
-/// <summary><c>rota source crawl [ID]</c>: crawl now, in this process, and print seed 001's summary.</summary>
+/// <summary><c>rota source crawl [ID]</c>: crawl now and print seed 001's summary — in this process, or with
+/// <c>--server</c> on the server (one source: <c>POST /sources/{id}/crawl</c>; all: <c>POST /crawl/trigger</c>).</summary>
 public static class SourceCrawlCommand
 {
     public static Command Create(CliContext ctx)
     {
         var id = new Argument<long?>("id") { Description = "Crawl only this source (default: every source not disabled)", Arity = ArgumentArity.ZeroOrOne };
-        var due = new Option<bool>("--due") { Description = "Only sources whose next crawl time has come" };
+        var due = new Option<bool>("--due") { Description = "Only sources whose next crawl time has come (local only)" };
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
         var loopback = CrawlerSetup.AllowLoopbackOption();
         var crawl = new Command("crawl", "Crawl sources now and print the summary (crawl logs are written as by the crawl task)") { id, due, CrawlerSetup.OwnerOption, loopback, json };
         crawl.SetAction(async (p, ct) =>
         {
-            await using var store = await ctx.OpenStoreAsync(p);
-            using var setup = new CrawlerSetup(store, ctx.Time, p.GetValue(loopback));
-            var summary = await setup.Crawler.CrawlAsync(new CrawlRequest
-            {
-                SourceId = p.GetValue(id), Owner = p.GetValue(CrawlerSetup.OwnerOption),
-                Scope = p.GetValue(due) ? CrawlScope.Due : CrawlScope.All, CrawlType = CrawlLogValues.Manual,
-            }, ct: ct);
-            if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, summary.ToJson());
+            if (LocalOnly.Options(ctx, p, "source crawl", due, CrawlerSetup.OwnerOption, loopback) is { } refused) return refused;
+            await using var backend = await ctx.OpenBackendAsync(p);
+            var summary = await backend.CrawlSourcesAsync(p.GetValue(id), p.GetValue(CrawlerSetup.OwnerOption), p.GetValue(due), p.GetValue(loopback), ct);
+            if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, summary);
             else
             {
                 CliOutput.WriteTable(ctx.Out, ["Source", "Name", "Crawl", "Status", "Fetched", "New", "Error"],

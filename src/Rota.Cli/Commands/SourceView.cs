@@ -1,3 +1,4 @@
+using Rota.Client.Models;
 using Rota.Storage;
 
 namespace Rota.Cli.Commands;
@@ -7,5 +8,8 @@ public sealed record SourceView(long Id, string Owner, string Name, string Kind,
     bool? ErrorTransient, int ConsecutiveErrors, DateTimeOffset? LastCrawledAt, DateTimeOffset? NextCrawlAt, int PollIntervalSeconds, long ItemsTotal)
 {
     public static SourceView Of(SourceRow s) => new(s.Id, s.Owner, s.Name, s.Kind, s.Url, s.Status, s.ErrorCode, s.ErrorMessage, s.ErrorTransient,
+        s.ConsecutiveErrors, s.LastCrawledAt, s.NextCrawlAt, s.PollIntervalSeconds, s.ItemsTotal);
+
+    public static SourceView Of(SourceInfo s) => new(s.Id, s.Owner, s.Name, s.Kind, s.Url, s.Status, s.ErrorCode, s.ErrorMessage, s.ErrorTransient,
         s.ConsecutiveErrors, s.LastCrawledAt, s.NextCrawlAt, s.PollIntervalSeconds, s.ItemsTotal);
 }

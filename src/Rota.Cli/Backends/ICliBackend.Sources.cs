@@ -1,0 +1,20 @@
+using Rota.Cli.Commands;
+using Rota.Client.Models;
+
+namespace Rota.Cli.Backends;
+
+/// <summary>The source and crawl commands. Both backends answer with the API's shapes (<see cref="Rota.Client.Models"/>),
+/// so <c>--json</c> prints the same fields locally and remotely. <paramref name="owner"/> narrows to one user's sources
+/// (local: null means every owner; remote: the server scopes to the token's user, admins may name another on list/add).</summary>
+public partial interface ICliBackend
+{
+    /// <param name="allowLoopback">Local only: the server's crawler decides for itself (ROTA_CRAWLER_ALLOW_LOOPBACK).</param>
+    Task<SourceAddView> AddSourceAsync(SourceRequest request, bool allowLoopback, CancellationToken ct);
+    Task<IReadOnlyList<SourceView>> ListSourcesAsync(string? owner, string? status, CancellationToken ct);
+    Task DeleteSourceAsync(long id, string? owner, CancellationToken ct);
+    /// <param name="id">One source, or null for every source not disabled (<paramref name="due"/>: only those due; local only).</param>
+    Task<CrawlSummaryInfo> CrawlSourcesAsync(long? id, string? owner, bool due, bool allowLoopback, CancellationToken ct);
+    Task<CrawlLogList> ListCrawlLogsAsync(string? owner, long? sourceId, string? status, int limit, CancellationToken ct);
+    Task<CrawlStats> GetCrawlStatsAsync(string? owner, CancellationToken ct);
+    Task<CrawlStatus> GetCrawlStatusAsync(string? owner, CancellationToken ct);
+}

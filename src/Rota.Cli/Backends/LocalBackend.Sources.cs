@@ -1,0 +1,75 @@
+using Rota.Cli.Commands;
+using Rota.Client.Models;
+using Rota.Crawler.Crawling;
+using Rota.Crawler.Sources;
+using Rota.Storage;
+using CrawlStats = Rota.Client.Models.CrawlStats;
+
+namespace Rota.Cli.Backends;
+
+public sealed partial class LocalBackend
+{
+    public async Task<SourceAddView> AddSourceAsync(SourceRequest request, bool allowLoopback, CancellationToken ct)
+    {
+        using var setup = new CrawlerSetup(store, time, allowLoopback);
+        SourceKind? kind = request.Kind is { } k ? Enum.Parse<SourceKind>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true) : null;
+        var result = await setup.Registrar.AddAsync(request.Input, kind, request.Name, request.Owner, ct);
+        return new SourceAddView(result.Created, result.DiscoveredFrom, SourceView.Of(result.Source));
+    }
+
+    public async Task<IReadOnlyList<SourceView>> ListSourcesAsync(string? owner, string? status, CancellationToken ct) =>
+        (await store.SourceList(new SourceListParams(owner, status), ct)).Select(SourceView.Of).ToList();
+
+    public async Task DeleteSourceAsync(long id, string? owner, CancellationToken ct)
+    {
+        if (!await store.SourceDelete(new SourceDeleteParams(id, owner), ct)) throw SourceNotFound(id);
+    }
+
+    public async Task<CrawlSummaryInfo> CrawlSourcesAsync(long? id, string? owner, bool due, bool allowLoopback, CancellationToken ct)
+    {
+        // The API answers 404 for a source that is not there; the crawler alone would report an empty crawl.
+        if (id is { } one && await store.SourceGet(new SourceGetParams(one, owner), ct) is null) throw SourceNotFound(one);
+        using var setup = new CrawlerSetup(store, time, allowLoopback);
+        var summary = await setup.Crawler.CrawlAsync(new CrawlRequest
+        {
+            SourceId = id, Owner = owner, Scope = due ? CrawlScope.Due : CrawlScope.All, CrawlType = CrawlLogValues.Manual,
+        }, ct: ct);
+        return new CrawlSummaryInfo(summary.SourcesCrawled, summary.Successful, summary.Failed, summary.Partial, summary.ItemsFetched,
+            summary.ItemsNew, summary.PagesQueued, summary.Results.Select(r => new CrawlResultInfo(r.SourceId, r.Name, r.Url, r.Status,
+                r.SourceStatus, r.ItemsFetched, r.ItemsNew, r.HttpStatus, r.ErrorCode, r.ErrorMessage, r.DurationMs, r.CrawlLogId)).ToList());
+    }
+
+    public async Task<CrawlLogList> ListCrawlLogsAsync(string? owner, long? sourceId, string? status, int limit, CancellationToken ct)
+    {
+        var logs = (await store.CrawlLogList(new CrawlLogListParams(owner, sourceId, status, Limit: limit), ct)).Select(Log).ToList();
+        return new CrawlLogList(logs, logs.Count);
+    }
+
+    public async Task<CrawlStats> GetCrawlStatsAsync(string? owner, CancellationToken ct)
+    {
+        var s = await store.CrawlLogStats(new CrawlLogStatsParams(owner), ct);
+        return new CrawlStats(s.TotalCrawls, s.Successful, s.Failed, s.Partial, s.TotalItemsFetched, s.TotalItemsNew, s.LastCrawlAt, s.AvgDurationMs, s.SuccessRate);
+    }
+
+    /// <summary>As <c>GET /api/v1/crawl/status</c> computes it: the recent logs cover most sources in one query; a source
+    /// with none among them gets its own lookup.</summary>
+    public async Task<CrawlStatus> GetCrawlStatusAsync(string? owner, CancellationToken ct)
+    {
+        var sources = await store.SourceList(new SourceListParams(owner), ct);
+        var latest = (await store.CrawlLogList(new CrawlLogListParams(owner, Limit: 500), ct))
+            .Where(l => l.SourceId is not null).GroupBy(l => l.SourceId!.Value).ToDictionary(g => g.Key, g => g.First());
+        var states = new List<SourceCrawlState>();
+        foreach (var s in sources)
+        {
+            var log = latest.GetValueOrDefault(s.Id) ?? (await store.CrawlLogList(new CrawlLogListParams(owner, s.Id, Limit: 1), ct)).FirstOrDefault();
+            states.Add(new SourceCrawlState(s.Id, s.Name, Server.Endpoints.SourceEndpoints.SeedType(s.Kind), s.Status, s.LastCrawledAt, s.ErrorMessage,
+                log is null ? null : Log(log)));
+        }
+        return new CrawlStatus(states, sources.Count, sources.Count(s => s.Status == SourceStatus.Active), sources.Count(s => s.Status == SourceStatus.Error));
+    }
+
+    private static CrawlLogInfo Log(CrawlLogRow l) => new(l.Id, l.SourceId, l.RunId, l.CrawlType, l.Status, l.ItemsFetched, l.ItemsNew,
+        l.ErrorMessage, l.ErrorDetails, l.DurationMs, l.StartedAt, l.CompletedAt, l.Metadata);
+
+    private static RotaException SourceNotFound(long id) => new("source.not_found", $"source: no source with id {id} (see 'rota source list')");
+}

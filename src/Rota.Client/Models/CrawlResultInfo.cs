@@ -1,0 +1,6 @@
+namespace Rota.Client.Models;
+
+/// <summary>How one source's crawl went: <see cref="Status"/> is the crawl's (success, failed, partial),
+/// <see cref="SourceStatus"/> the source's afterwards.</summary>
+public sealed record CrawlResultInfo(long SourceId, string Name, string Url, string Status, string SourceStatus, int ItemsFetched, int ItemsNew,
+    int? HttpStatus, string? ErrorCode, string? ErrorMessage, long DurationMs, long CrawlLogId);
