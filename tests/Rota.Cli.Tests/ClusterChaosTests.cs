@@ -259,7 +259,9 @@ public sealed class ClusterChaosTests(ITestOutputHelper output)
         // (the paused node may complete after SIGCONT if nobody rescued it yet) needed no rescue.
         var finishedByOwner = await c.ExecuteScalarAsync<long>(
             "SELECT count(*) FROM rota_runs r WHERE r.id = ANY(@ids) AND r.attempt = 1 AND r.status = 'succeeded' AND NOT EXISTS (SELECT 1 FROM rota_run_attempts a WHERE a.run_id = r.id AND a.error_type = 'run.orphaned')", new { ids = orphans.ToArray() });
-        var stillRunning = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM rota_runs WHERE status = 'running'");
+        // Schedules keep firing after the drain, so only runs created before the window's end must have ended.
+        var stillRunning = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM rota_runs WHERE status = 'running' AND created_at <= @until",
+            new { until = until.UtcDateTime });
         var terms = samples.Select(s => s.Term).Distinct().Count();
         var holders = samples.Where(s => s.Holder is not null).Select(s => s.Holder).Distinct().Count();
         var longestGap = TimeSpan.Zero;
