@@ -1,4 +1,5 @@
 using Rota.Benchmarks.Child;
+using Rota.Benchmarks.Systems.Rota;
 using Rota.Benchmarks.Scenarios;
 
 namespace Rota.Benchmarks.Cli;
@@ -34,6 +35,7 @@ internal static class BenchCommand
                 _ => null,
             };
             if (args.Verb == ChildEntry.Verb) return await ChildEntry.RunAsync(args);
+            if (args.Verb == RotaNodeEntry.Verb) return await RotaNodeEntry.RunAsync(args);
             if (args.Verb == Api.HangfireDashboardHost.Verb) return await Api.HangfireDashboardHost.RunAsync(args.Int("jobs", 10_000));
             if (scenario is null)
             {
