@@ -73,7 +73,8 @@ LIMIT @scan;
 -- name: RunClaim
 -- One statement: due runs of an unpaused queue, locked FOR UPDATE SKIP LOCKED so concurrent claimers take disjoint
 -- runs; no more than the queue's free slots across the cluster (RunClaimQueueLock); runs of a limited task only when
--- this claim holds the task (RunClaimLimits) and only as many as it has free slots; then marked running. Returns the claimed rows with their task's name and version.
+-- this claim holds the task (RunClaimLimits) and only as many as it has free slots; then marked running. Returns the
+-- claimed rows with their task's name and version.
 WITH qfree AS (
     -- Free slots of the queue across the cluster (no queue row: no cluster-wide limit, local slots only).
     SELECT greatest(0, coalesce(
