@@ -9,9 +9,10 @@ namespace Rota.Storage.Postgres;
 public sealed partial class PostgresStore
 {
     /// <summary>
-    /// Claims in one transaction: RunClaimLimits locks the limited tasks with due runs (skipping those another
-    /// claimer holds), then RunClaim picks, locks (FOR UPDATE SKIP LOCKED) and marks the runs in one statement.
-    /// Concurrent claimers on any number of nodes take disjoint runs and never exceed a task's concurrency limit.
+    /// Claims in one transaction: RunClaimQueueLock serialises claims of the queue across nodes, RunClaimLimits locks
+    /// the limited tasks with due runs (skipping those another claimer holds), then RunClaim picks, locks (FOR UPDATE
+    /// SKIP LOCKED) and marks the runs in one statement. Concurrent claimers on any number of nodes take disjoint runs
+    /// and never exceed the queue's concurrency (counted across the cluster) nor a task's concurrency limit.
     /// </summary>
     public Task<IReadOnlyList<RunRecord>> RunClaimNext(RunClaimNextParams p, CancellationToken ct = default)
     {
@@ -20,9 +21,13 @@ public sealed partial class PostgresStore
         {
             var now = Utc(p.Now);
             long[] locked;
-            await using (var limits = Command("RunClaimLimits", c, tx).Bind("queue", p.Queue).Bind("now", now))
-            await using (var r = await limits.ExecuteReaderAsync(ct))
+            // One round trip, two statements (each with its own snapshot): the queue lock, then the task locks.
+            await using (var first = new NpgsqlBatch(c, tx))
             {
+                first.BatchCommands.Add(BatchCommand("RunClaimQueueLock").Bind("queue", p.Queue));
+                first.BatchCommands.Add(BatchCommand("RunClaimLimits").Bind("queue", p.Queue).Bind("now", now));
+                await using var r = await first.ExecuteReaderAsync(ct);
+                await r.NextResultAsync(ct);
                 var ids = new List<long>();
                 while (await r.ReadAsync(ct)) ids.Add(r.GetInt64(0));
                 locked = ids.ToArray();

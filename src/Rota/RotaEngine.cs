@@ -55,6 +55,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _pruner = new Pruner(store, time, () => _member.IsLeader, loggers.CreateLogger("Rota.Pruner"));
         if (options.SchedulerEnabled) _member.AddDuty(_scheduler.RunAsync);
         _scheduler.RunsInserted += _ => _dispatcher.Wake.Set();
+        _completer.BatchWritten += _dispatcher.OnCompletionsWritten;
         _scheduler.CancelRequested += (ids, reason) => _ = CancelForOverlapAsync(ids, reason);
         _dispatcher.Finished += OnRunFinished;
         _dispatcher.Started += run => RunChanged?.Invoke(new RunEvent(RunEventKind.Started, run.Id, run.TaskId, run.TaskName, RunStatus.Running,

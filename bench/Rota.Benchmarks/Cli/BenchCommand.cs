@@ -1,4 +1,5 @@
 using Rota.Benchmarks.Child;
+using Rota.Benchmarks.Systems.Rota;
 using Rota.Benchmarks.Scenarios;
 
 namespace Rota.Benchmarks.Cli;
@@ -15,6 +16,9 @@ internal static class BenchCommand
                      (Rota vs Python feedparser, via /usr/bin/python3 or $ROTA_PYTHON, and System.ServiceModel.Syndication)
           api        [--runs 1000000] [--seconds 15] [--connections 32] [--threads 2] [--store sqlite|postgres|all] [--hangfire-jobs 10000]
                      (real `rota serve` under wrk vs Hangfire's dashboard JSON; PostgreSQL from $ROTA_BENCH_PG or $ROTA_TEST_PG; needs apt-get install -y wrk)
+          PostgreSQL (throughput, precision, idle): --system rota-pg|quartz-pg|hangfire-pg|pg (a comma list works) and
+                     [--nodes N] (rota-pg as N engines in N processes on one database); server from $ROTA_BENCH_PG or
+                     $ROTA_TEST_PG, a fresh database per run; adds PG commits/job and PG transactions/min/node.
         Every scenario: [--quartz-journal wal|delete] (SQLite journal of Quartz's file; default delete, Quartz's out-of-the-box setting as in peer-baselines.md; wal for a tuned Quartz)
         Each system runs in its own child process; ROTA_BENCH_PROFILE=1 prints GC and allocation figures per child.
         """;
@@ -34,6 +38,7 @@ internal static class BenchCommand
                 _ => null,
             };
             if (args.Verb == ChildEntry.Verb) return await ChildEntry.RunAsync(args);
+            if (args.Verb == RotaNodeEntry.Verb) return await RotaNodeEntry.RunAsync(args);
             if (args.Verb == Api.HangfireDashboardHost.Verb) return await Api.HangfireDashboardHost.RunAsync(args.Int("jobs", 10_000));
             if (scenario is null)
             {

@@ -9,19 +9,20 @@ namespace Rota.Benchmarks.Report;
 internal sealed class ComparisonTable
 {
     private readonly IReadOnlyList<string> _peers;
-    private readonly bool _hasRota;
+    private readonly string? _rota;
     private readonly Table _table;
 
-    public ComparisonTable(IReadOnlyList<string> systems)
+    /// <param name="nodes">Nodes of <c>rota-pg</c> (for its label).</param>
+    public ComparisonTable(IReadOnlyList<string> systems, int nodes = 1)
     {
-        _hasRota = systems.Contains(SystemCatalog.Rota);
-        _peers = systems.Where(s => s != SystemCatalog.Rota).ToList();
+        _rota = PrimaryOf(systems);
+        _peers = systems.Where(s => s != _rota).ToList();
         var headers = new List<string> { "metric" };
-        if (_hasRota) headers.Add(SystemCatalog.Label(SystemCatalog.Rota));
+        if (_rota is not null) headers.Add(SystemCatalog.Label(_rota, nodes));
         foreach (var p in _peers)
         {
-            headers.Add(SystemCatalog.Label(p));
-            if (_hasRota) headers.Add("Rota ÷ " + SystemCatalog.ShortLabel(p));
+            headers.Add(SystemCatalog.Label(p, nodes));
+            if (_rota is not null) headers.Add("Rota ÷ " + SystemCatalog.ShortLabel(p));
         }
         headers.Add("target");
         headers.Add("result");
@@ -32,14 +33,14 @@ internal sealed class ComparisonTable
     /// <paramref name="ratio"/> false leaves the ratio cells empty (counts, where a ratio means nothing).</summary>
     public void Add(string metric, IReadOnlyDictionary<string, double> values, Func<double, string> format, string target = "", bool? pass = null, bool ratio = true)
     {
-        var rota = values.GetValueOrDefault(SystemCatalog.Rota, double.NaN);
+        var rota = _rota is null ? double.NaN : values.GetValueOrDefault(_rota, double.NaN);
         var cells = new List<string> { metric };
-        if (_hasRota) cells.Add(format(rota));
+        if (_rota is not null) cells.Add(format(rota));
         foreach (var p in _peers)
         {
             var v = values.GetValueOrDefault(p, double.NaN);
             cells.Add(format(v));
-            if (_hasRota) cells.Add(ratio ? Figures.Ratio(rota, v) : "");
+            if (_rota is not null) cells.Add(ratio ? Figures.Ratio(rota, v) : "");
         }
         cells.Add(target);
         cells.Add(Figures.Verdict(pass));
@@ -47,4 +48,7 @@ internal sealed class ComparisonTable
     }
 
     public string Render() => _table.Render();
+
+    /// <summary>The Rota system the others are compared with: the first Rota system selected (SQLite before PostgreSQL).</summary>
+    public static string? PrimaryOf(IReadOnlyList<string> systems) => systems.FirstOrDefault(SystemCatalog.IsRota);
 }

@@ -1,4 +1,7 @@
 namespace Rota.Benchmarks.Scenarios;
 
-/// <summary>One idle run of one system: CPU over the window, RSS and threads at its end, fires seen (should be 0).</summary>
-internal sealed record IdleSample(double CpuPercent, double CpuSeconds, double WindowSeconds, double RssMiB, int Threads, int Fires);
+/// <summary>One idle run of one system: CPU over the window (per node), RSS and threads at its end (this process),
+/// fires seen (should be 0), and for PostgreSQL systems the database's transactions (commits + rollbacks) and commits
+/// per minute per node over the window (NaN for embedded stores).</summary>
+internal sealed record IdleSample(double CpuPercent, double CpuSeconds, double WindowSeconds, double RssMiB, int Threads, int Fires,
+    double PgTransactionsPerMinute = double.NaN, double PgCommitsPerMinute = double.NaN);

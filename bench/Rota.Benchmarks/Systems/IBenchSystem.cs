@@ -7,10 +7,16 @@ internal interface IBenchSystem
 {
     string Name { get; }
 
-    /// <summary>A store in <paramref name="directory"/> ready to take no-op jobs, not yet processing them.</summary>
-    Task<IThroughputTarget> CreateThroughputAsync(string directory, int workers);
+    /// <summary>True when the system keeps its data in PostgreSQL (the child then creates a database for it).</summary>
+    bool UsesPostgres => false;
+
+    /// <summary>Engines sharing the store (1 unless <c>--nodes</c> runs a cluster).</summary>
+    int Nodes => 1;
+
+    /// <summary>A store in <paramref name="place"/> ready to take no-op jobs, not yet processing them.</summary>
+    Task<IThroughputTarget> CreateThroughputAsync(BenchPlace place, int workers);
 
     /// <summary><paramref name="count"/> recurring schedules (keys <see cref="ScheduleKeys.Of"/>) whose handler records
     /// each fire in <paramref name="recorder"/>; defined but not started.</summary>
-    Task<IScheduleTarget> CreateSchedulesAsync(string directory, int workers, ScheduleKind kind, int count, FireRecorder recorder);
+    Task<IScheduleTarget> CreateSchedulesAsync(BenchPlace place, int workers, ScheduleKind kind, int count, FireRecorder recorder);
 }

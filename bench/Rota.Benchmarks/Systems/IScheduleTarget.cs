@@ -4,4 +4,10 @@ namespace Rota.Benchmarks.Systems;
 internal interface IScheduleTarget : IAsyncDisposable
 {
     Task StartAsync();
+
+    /// <summary>CPU time used so far by helper processes (the other nodes of a cluster); zero for one process.</summary>
+    TimeSpan HelperCpu => TimeSpan.Zero;
+
+    /// <summary>Brings fires recorded in other processes into this process's recorder (stopping those processes).</summary>
+    Task CollectFiresAsync() => Task.CompletedTask;
 }

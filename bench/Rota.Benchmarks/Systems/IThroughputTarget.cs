@@ -14,4 +14,7 @@ internal interface IThroughputTarget : IAsyncDisposable
 
     /// <summary>Jobs recorded as completed successfully (a check that no job was lost or failed).</summary>
     Task<long> CompletedAsync();
+
+    /// <summary>CPU time used so far by helper processes (the other nodes of a cluster); zero for one process.</summary>
+    TimeSpan HelperCpu => TimeSpan.Zero;
 }

@@ -42,6 +42,13 @@ SELECT id FROM rota_runs WHERE trigger = 'schedule' AND schedule_id = @schedule_
 -- name: RunFindIdempotent
 SELECT id FROM rota_runs WHERE task_id = @task_id AND idempotency_key = @idempotency_key;
 
+-- name: RunClaimQueueLock
+-- Very first statement of a claim: locks the queue's row, so claims of one queue run one at a time across the cluster
+-- (others wait, not skip: a claim lasts a few milliseconds). RunClaim, a later statement, counts the queue's running
+-- runs in a snapshot taken after every earlier claim of the queue committed, so the queue's concurrency bounds runs
+-- running on all nodes together. NO KEY UPDATE leaves key-share lockers alone.
+SELECT 1 FROM rota_queues WHERE name = @queue FOR NO KEY UPDATE;
+
 -- name: RunClaimLimits
 -- First statement of a claim: locks the rows of the limited tasks (max_concurrency > 0) with due runs in the queue,
 -- skipping tasks another claimer holds. RunClaim, a later statement of the same transaction, then counts their
@@ -65,9 +72,15 @@ LIMIT @scan;
 
 -- name: RunClaim
 -- One statement: due runs of an unpaused queue, locked FOR UPDATE SKIP LOCKED so concurrent claimers take disjoint
--- runs; runs of a limited task only when this claim holds the task (RunClaimLimits) and only as many as it has free
--- slots; then marked running. Returns the claimed rows with their task's name and version.
-WITH lim AS (
+-- runs; no more than the queue's free slots across the cluster (RunClaimQueueLock); runs of a limited task only when
+-- this claim holds the task (RunClaimLimits) and only as many as it has free slots; then marked running. Returns the
+-- claimed rows with their task's name and version.
+WITH qfree AS (
+    -- Free slots of the queue across the cluster (no queue row: no cluster-wide limit, local slots only).
+    SELECT greatest(0, coalesce(
+        (SELECT q.concurrency - (SELECT count(*) FROM rota_runs x WHERE x.queue = q.name AND x.status = 'running')
+         FROM rota_queues q WHERE q.name = @queue), @limit::integer)) AS n),
+lim AS (
     SELECT t.id, t.max_concurrency - (SELECT count(*) FROM rota_runs x WHERE x.task_id = t.id AND x.status = 'running') AS free
     FROM rota_tasks t WHERE t.id = ANY(@locked::bigint[])),
 cand AS (
@@ -87,7 +100,7 @@ pick AS (
     LEFT JOIN lim ON lim.id = c.task_id
     WHERE lim.id IS NULL OR c.n <= lim.free
     ORDER BY c.priority DESC, c.scheduled_at, c.id
-    LIMIT @limit)
+    LIMIT least(@limit::integer, (SELECT n FROM qfree)))
 UPDATE rota_runs r SET status = 'running', attempt = r.attempt + 1, node = @node, started_at = @now,
     first_started_at = coalesce(r.first_started_at, @now), lease_until = @lease_until, progress = NULL, progress_text = NULL
 FROM pick, rota_tasks t

@@ -12,6 +12,12 @@ SELECT id FROM rota_runs WHERE trigger = 'schedule' AND schedule_id = @schedule_
 -- name: RunFindIdempotent
 SELECT id FROM rota_runs WHERE task_id = @task_id AND idempotency_key = @idempotency_key;
 
+-- name: RunClaimQueueLock
+-- Named for parity with PostgreSQL, where it serialises one queue's claims across nodes for the cluster-wide limit.
+-- Not run here: SQLite has one node, whose local slots (RotaOptions) are the limit, and every write already holds
+-- the database lock.
+SELECT 1 FROM rota_queues WHERE name = @queue;
+
 -- name: RunClaimLimits
 -- Tasks with a concurrency limit and how many of their runs are running. Kept apart from the candidate scan because
 -- a correlated count inside it makes SQLite 3.4x walk the whole waiting set on every claim.

@@ -21,6 +21,7 @@ internal sealed partial class Dispatcher(
 {
     private readonly ConcurrentDictionary<long, ActiveRun> _active = new();
     private readonly ConcurrentDictionary<string, int> _runningPerQueue = new(StringComparer.Ordinal);
+    private bool _claimCut;
     private readonly HashSet<string> _queues = new(StringComparer.Ordinal) { "default" };
     private DateTimeOffset _lastClaimAt = DateTimeOffset.MinValue;
 
@@ -38,6 +39,13 @@ internal sealed partial class Dispatcher(
     public IReadOnlyCollection<long> ActiveRunIds => _active.Keys.ToList();
 
     public int ActiveCount => _active.Count;
+
+    /// <summary>Completions became durable. When the last claim got fewer runs than it had slots for, a queue's
+    /// cluster-wide limit may have held it back (it counts runs until their completions commit): claim again.</summary>
+    public void OnCompletionsWritten()
+    {
+        if (Volatile.Read(ref _claimCut)) Wake.Set();
+    }
 
     public void AddQueue(string name)
     {
@@ -72,6 +80,7 @@ internal sealed partial class Dispatcher(
         string[] queues;
         lock (_queues) queues = [.. _queues];
         var started = new List<Task>();
+        var cut = false;
         foreach (var queue in queues)
         {
             var free = options.ConcurrencyOf(queue) - _runningPerQueue.GetValueOrDefault(queue);
@@ -80,7 +89,9 @@ internal sealed partial class Dispatcher(
             _lastClaimAt = now;
             var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration), ct).ConfigureAwait(false);
             foreach (var run in claimed) started.Add(Start(run));
+            cut |= claimed.Count < free;
         }
+        Volatile.Write(ref _claimCut, cut);
         return started;
     }
 

@@ -8,10 +8,10 @@ internal sealed class BareSystem : IBenchSystem
 {
     public string Name => SystemCatalog.Bare;
 
-    public Task<IThroughputTarget> CreateThroughputAsync(string directory, int workers) =>
+    public Task<IThroughputTarget> CreateThroughputAsync(BenchPlace place, int workers) =>
         throw new NotSupportedException("bare: only the idle scenario is supported");
 
-    public Task<IScheduleTarget> CreateSchedulesAsync(string directory, int workers, ScheduleKind kind, int count, FireRecorder recorder) =>
+    public Task<IScheduleTarget> CreateSchedulesAsync(BenchPlace place, int workers, ScheduleKind kind, int count, FireRecorder recorder) =>
         Task.FromResult<IScheduleTarget>(new Idle());
 
     private sealed class Idle : IScheduleTarget

@@ -7,9 +7,9 @@ internal sealed class HangfireMemorySystem : IBenchSystem
 {
     public string Name => SystemCatalog.HangfireMemory;
 
-    public async Task<IThroughputTarget> CreateThroughputAsync(string directory, int workers) =>
+    public async Task<IThroughputTarget> CreateThroughputAsync(BenchPlace place, int workers) =>
         await HangfireThroughputTarget.CreateAsync(workers);
 
-    public async Task<IScheduleTarget> CreateSchedulesAsync(string directory, int workers, ScheduleKind kind, int count, FireRecorder recorder) =>
+    public async Task<IScheduleTarget> CreateSchedulesAsync(BenchPlace place, int workers, ScheduleKind kind, int count, FireRecorder recorder) =>
         await HangfireScheduleTarget.CreateAsync(workers, kind, count);
 }

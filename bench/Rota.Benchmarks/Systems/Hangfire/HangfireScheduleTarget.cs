@@ -9,10 +9,10 @@ internal sealed class HangfireScheduleTarget(int workers) : IScheduleTarget
 {
     private BackgroundJobServer? _server;
 
-    public static Task<HangfireScheduleTarget> CreateAsync(int workers, ScheduleKind kind, int count)
+    public static Task<HangfireScheduleTarget> CreateAsync(int workers, ScheduleKind kind, int count, string? postgres = null)
     {
         if (kind != ScheduleKind.Never) throw new NotSupportedException("hangfire: only the idle scenario is supported");
-        var storage = HangfireStorageSetup.UseInMemory();
+        var storage = postgres is null ? HangfireStorageSetup.UseInMemory() : HangfireStorageSetup.UsePostgres(postgres);
         var manager = new RecurringJobManager(storage);
         var cron = string.Create(CultureInfo.InvariantCulture, $"0 0 1 {ScheduleKeys.FarMonth()} *");
         foreach (var key in ScheduleKeys.All(count))

@@ -1,9 +1,10 @@
 using global::Hangfire;
 using global::Hangfire.InMemory;
+using global::Hangfire.PostgreSql;
 
 namespace Rota.Benchmarks.Systems.Hangfire;
 
-/// <summary>Points Hangfire's global configuration at a new in-memory storage (one per child process).</summary>
+/// <summary>Points Hangfire's global configuration at a new storage (one per child process).</summary>
 internal static class HangfireStorageSetup
 {
     public static JobStorage UseInMemory()
@@ -13,6 +14,17 @@ internal static class HangfireStorageSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseInMemoryStorage(new InMemoryStorageOptions());
+        return JobStorage.Current;
+    }
+
+    /// <summary>Hangfire.PostgreSql with default options (schema <c>hangfire</c>, created on first use) in the run's database.</summary>
+    public static JobStorage UsePostgres(string connectionString)
+    {
+        GlobalConfiguration.Configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(c => c.UseNpgsqlConnection(connectionString));
         return JobStorage.Current;
     }
 

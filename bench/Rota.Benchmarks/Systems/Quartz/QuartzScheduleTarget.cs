@@ -1,5 +1,6 @@
 using System.Globalization;
 using Quartz;
+using Rota.Benchmarks.Measure;
 
 namespace Rota.Benchmarks.Systems.Quartz;
 
@@ -10,6 +11,20 @@ internal sealed class QuartzScheduleTarget(IScheduler scheduler) : IScheduleTarg
     public static async Task<QuartzScheduleTarget> CreateAsync(string directory, int workers, ScheduleKind kind, int count, string journal)
     {
         var scheduler = await QuartzSchedulerFactory.CreateAsync(Path.Combine(directory, "quartz.db"), workers, journal);
+        await DefineAsync(scheduler, kind, count);
+        return new QuartzScheduleTarget(scheduler);
+    }
+
+    /// <summary>The same schedules on Quartz/PostgreSQL.</summary>
+    public static async Task<QuartzScheduleTarget> CreatePostgresAsync(PgDatabase pg, int workers, ScheduleKind kind, int count)
+    {
+        var scheduler = await QuartzSchedulerFactory.CreatePostgresAsync(pg.ConnectionString, workers);
+        await DefineAsync(scheduler, kind, count);
+        return new QuartzScheduleTarget(scheduler);
+    }
+
+    private static async Task DefineAsync(IScheduler scheduler, ScheduleKind kind, int count)
+    {
         var cron = kind == ScheduleKind.EverySecond
             ? "* * * * * ?"
             : string.Create(CultureInfo.InvariantCulture, $"0 0 0 1 {ScheduleKeys.FarMonth()} ?");
@@ -20,7 +35,6 @@ internal sealed class QuartzScheduleTarget(IScheduler scheduler) : IScheduleTarg
                 .WithCronSchedule(cron, c => c.InTimeZone(TimeZoneInfo.Utc)).Build();
             await scheduler.ScheduleJob(job, trigger);
         }
-        return new QuartzScheduleTarget(scheduler);
     }
 
     public Task StartAsync() => scheduler.Start().AsTask();

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Rota.Benchmarks.Systems.Quartz;
 
@@ -17,10 +18,20 @@ internal static class QuartzSchema
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<string> ReadDdlAsync()
+    /// <summary>Creates the tables (embedded <c>tables_postgres.sql</c>) in the run's fresh PostgreSQL database.</summary>
+    public static async Task CreatePostgresAsync(string connectionString)
     {
-        await using var stream = typeof(QuartzSchema).Assembly.GetManifestResourceStream("tables_sqlite.sql")
-            ?? throw new InvalidOperationException("quartz: embedded resource tables_sqlite.sql is missing");
+        var ddl = await ReadDdlAsync("tables_postgres.sql");
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(ddl, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> ReadDdlAsync(string name = "tables_sqlite.sql")
+    {
+        await using var stream = typeof(QuartzSchema).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"quartz: embedded resource {name} is missing");
         using var reader = new StreamReader(stream);
         return await reader.ReadToEndAsync();
     }

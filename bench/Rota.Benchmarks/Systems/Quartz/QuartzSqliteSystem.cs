@@ -7,9 +7,9 @@ internal sealed class QuartzSqliteSystem(string journal) : IBenchSystem
 {
     public string Name => SystemCatalog.QuartzSqlite;
 
-    public async Task<IThroughputTarget> CreateThroughputAsync(string directory, int workers) =>
-        await QuartzThroughputTarget.CreateAsync(directory, workers, journal);
+    public async Task<IThroughputTarget> CreateThroughputAsync(BenchPlace place, int workers) =>
+        await QuartzThroughputTarget.CreateAsync(place.Directory, workers, journal);
 
-    public async Task<IScheduleTarget> CreateSchedulesAsync(string directory, int workers, ScheduleKind kind, int count, FireRecorder recorder) =>
-        await QuartzScheduleTarget.CreateAsync(directory, workers, kind, count, journal);
+    public async Task<IScheduleTarget> CreateSchedulesAsync(BenchPlace place, int workers, ScheduleKind kind, int count, FireRecorder recorder) =>
+        await QuartzScheduleTarget.CreateAsync(place.Directory, workers, kind, count, journal);
 }

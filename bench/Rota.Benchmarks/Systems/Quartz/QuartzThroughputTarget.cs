@@ -7,15 +7,24 @@ namespace Rota.Benchmarks.Systems.Quartz;
 /// <summary>Throughput on Quartz/SQLite: one-shot SimpleTrigger jobs scheduled in standby (<c>ScheduleJobs</c> per
 /// batch, one transaction each; <c>ScheduleJob</c> when the batch is 1), then <c>Start</c>. A one-shot trigger's rows
 /// are deleted when its job completes, so "drained" = no trigger and no fired-trigger row left.</summary>
-internal sealed class QuartzThroughputTarget(IScheduler scheduler, SqliteProbe probe) : IThroughputTarget
+internal sealed class QuartzThroughputTarget(IScheduler scheduler, Func<string, Task<long>> probe, IAsyncDisposable? probeConnection) : IThroughputTarget
 {
-    private const string Pending = "SELECT EXISTS (SELECT 1 FROM QRTZ_TRIGGERS) OR EXISTS (SELECT 1 FROM QRTZ_FIRED_TRIGGERS)";
+    private const string Pending = "SELECT (EXISTS (SELECT 1 FROM QRTZ_TRIGGERS) OR EXISTS (SELECT 1 FROM QRTZ_FIRED_TRIGGERS))";
+    private bool _disposed;
 
     public static async Task<QuartzThroughputTarget> CreateAsync(string directory, int workers, string journal)
     {
         var path = Path.Combine(directory, "quartz.db");
         var scheduler = await QuartzSchedulerFactory.CreateAsync(path, workers, journal);
-        return new QuartzThroughputTarget(scheduler, await SqliteProbe.OpenAsync(path));
+        var probe = await SqliteProbe.OpenAsync(path);
+        return new QuartzThroughputTarget(scheduler, probe.ScalarAsync, probe);
+    }
+
+    /// <summary>Quartz on the run's PostgreSQL database; the harness's monitor connection polls it.</summary>
+    public static async Task<QuartzThroughputTarget> CreatePostgresAsync(PgDatabase pg, int workers)
+    {
+        var scheduler = await QuartzSchedulerFactory.CreatePostgresAsync(pg.ConnectionString, workers);
+        return new QuartzThroughputTarget(scheduler, sql => pg.ScalarAsync(sql + "::int"), null);
     }
 
     public async Task EnqueueAsync(int jobs, int batch)
@@ -41,13 +50,15 @@ internal sealed class QuartzThroughputTarget(IScheduler scheduler, SqliteProbe p
 
     public Task StartAsync() => scheduler.Start().AsTask();
 
-    public async Task<bool> IsDrainedAsync() => await probe.ScalarAsync(Pending) == 0;
+    public async Task<bool> IsDrainedAsync() => await probe(Pending) == 0;
 
     public Task<long> CompletedAsync() => Task.FromResult(QuartzNoopJob.Executed);
 
     public async ValueTask DisposeAsync()
     {
-        await probe.DisposeAsync();
+        if (_disposed) return;
+        _disposed = true;
+        if (probeConnection is not null) await probeConnection.DisposeAsync();
         await scheduler.Shutdown(waitForJobsToComplete: true);
     }
 

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Rota.Benchmarks.Measure;
 using Rota.Hosting;
+using Rota.Storage;
+using Rota.Storage.Postgres;
 using Rota.Storage.Sqlite;
 
 namespace Rota.Benchmarks.Systems.Rota;
@@ -13,6 +15,7 @@ internal sealed class RotaHost : IAsyncDisposable
     public const string RecordHandler = "bench-record";
 
     private readonly ServiceProvider _services;
+    private bool _disposed;
 
     private RotaHost(ServiceProvider services)
     {
@@ -24,21 +27,31 @@ internal sealed class RotaHost : IAsyncDisposable
 
     public RotaClient Client => Engine.Client;
 
-    public static RotaHost Build(string databasePath, int workers, FireRecorder recorder)
+    /// <summary>The engine's store (queue settings the client does not expose).</summary>
+    public IRotaStore Store => _services.GetRequiredService<IRotaStore>();
+
+    public static RotaHost Build(string databasePath, int workers, FireRecorder recorder) =>
+        Build(b => b.UseSqlite(databasePath), "bench", workers, recorder);
+
+    /// <summary>Rota on PostgreSQL in schema <c>rota</c> of <paramref name="connectionString"/>'s database.</summary>
+    public static RotaHost BuildPostgres(string connectionString, string node, int workers, FireRecorder recorder) =>
+        Build(b => b.UsePostgres(connectionString), node, workers, recorder);
+
+    private static RotaHost Build(Action<RotaBuilder> store, string node, int workers, FireRecorder recorder)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.AddProvider(new StderrLoggerProvider()).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton(recorder);
-        services.AddRota(o =>
+        var builder = services.AddRota(o =>
             {
-                o.NodeName = "bench";
+                o.NodeName = node;
                 o.DefaultQueueConcurrency = workers;
                 o.ShutdownGrace = TimeSpan.FromSeconds(5);
                 // ROTA_BENCH_FIRE_AHEAD_MS compares fire-ahead settings; unset keeps Rota's default.
                 if (int.TryParse(Environment.GetEnvironmentVariable("ROTA_BENCH_FIRE_AHEAD_MS"), out var ahead)) o.FireAhead = TimeSpan.FromMilliseconds(ahead);
-            })
-            .UseSqlite(databasePath)
-            .AddHandler<RecordingHandler>(RecordHandler);
+            });
+        store(builder);
+        builder.AddHandler<RecordingHandler>(RecordHandler);
         return new RotaHost(services.BuildServiceProvider());
     }
 
@@ -46,6 +59,8 @@ internal sealed class RotaHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         await Engine.StopAsync(CancellationToken.None);
         await _services.DisposeAsync();
     }

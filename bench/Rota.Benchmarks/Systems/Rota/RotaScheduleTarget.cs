@@ -12,12 +12,19 @@ internal sealed class RotaScheduleTarget(RotaHost host) : IScheduleTarget
     public static async Task<RotaScheduleTarget> CreateAsync(string directory, int workers, ScheduleKind kind, int count, FireRecorder recorder)
     {
         var host = RotaHost.Build(Path.Combine(directory, "rota.db"), workers, recorder);
+        await ApplyAsync(host.Client, kind, count);
+        return new RotaScheduleTarget(host);
+    }
+
+    /// <summary>Defines the <paramref name="count"/> schedules of a scenario through the client.</summary>
+    public static async Task ApplyAsync(RotaClient client, ScheduleKind kind, int count)
+    {
         var cron = kind == ScheduleKind.EverySecond
             ? "* * * * * *"
             : string.Create(CultureInfo.InvariantCulture, $"0 0 1 {ScheduleKeys.FarMonth()} *");
         foreach (var key in ScheduleKeys.All(count))
         {
-            await host.Client.ApplyAsync(new TaskDefinition
+            await client.ApplyAsync(new TaskDefinition
             {
                 Name = key,
                 Handler = RotaHost.RecordHandler,
@@ -25,7 +32,6 @@ internal sealed class RotaScheduleTarget(RotaHost host) : IScheduleTarget
                 Schedules = [new ScheduleDefinition { Specs = [TriggerSpec.ForCron(cron)] }],
             });
         }
-        return new RotaScheduleTarget(host);
     }
 
     public Task StartAsync() => host.StartAsync();

@@ -7,9 +7,9 @@ internal sealed class RotaSystem : IBenchSystem
 {
     public string Name => SystemCatalog.Rota;
 
-    public async Task<IThroughputTarget> CreateThroughputAsync(string directory, int workers) =>
-        await RotaThroughputTarget.CreateAsync(directory, workers);
+    public async Task<IThroughputTarget> CreateThroughputAsync(BenchPlace place, int workers) =>
+        await RotaThroughputTarget.CreateAsync(place.Directory, workers);
 
-    public async Task<IScheduleTarget> CreateSchedulesAsync(string directory, int workers, ScheduleKind kind, int count, FireRecorder recorder) =>
-        await RotaScheduleTarget.CreateAsync(directory, workers, kind, count, recorder);
+    public async Task<IScheduleTarget> CreateSchedulesAsync(BenchPlace place, int workers, ScheduleKind kind, int count, FireRecorder recorder) =>
+        await RotaScheduleTarget.CreateAsync(place.Directory, workers, kind, count, recorder);
 }
