@@ -39,6 +39,7 @@ public static class RotaServerHosting
         services.AddAuthorization();
         RateLimits.Add(services, options);
         services.AddOpenApi("v1", Observability.ApiDocument.Configure);
+        Dashboard.DashboardHosting.AddRotaDashboard(services);
         return builder;
     }
 
@@ -56,6 +57,7 @@ public static class RotaServerHosting
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         MapApi(api);
+        Dashboard.DashboardHosting.MapRotaDashboard(app);
         app.MapFallback((HttpContext http) => Results.Problem(statusCode: 404)).ExcludeFromDescription();
         return app;
     }

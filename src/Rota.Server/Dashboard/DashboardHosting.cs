@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Rota.Server.Dashboard.Components;
+
+namespace Rota.Server.Dashboard;
+
+/// <summary>Wires the web dashboard: server-rendered Razor components at <c>/</c>, a cookie session next to the API's
+/// bearer scheme, antiforgery on every form, the form actions and live events under <c>/ui</c>, and embedded assets.</summary>
+public static class DashboardHosting
+{
+    public static IServiceCollection AddRotaDashboard(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "rota_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAuthentication().AddCookie(DashboardAuth.SchemeName, DashboardAuth.Configure);
+        services.AddAuthorizationBuilder().AddPolicy(DashboardAuth.PolicyName, p => p.AddAuthenticationSchemes(DashboardAuth.SchemeName).RequireAuthenticatedUser());
+        services.AddSingleton<DashboardReader>();
+        services.AddSingleton<DashboardActions>();
+        return services;
+    }
+
+    public static WebApplication MapRotaDashboard(this WebApplication app)
+    {
+        app.UseMiddleware<StoreDownMiddleware>();
+        app.UseAntiforgery();
+        DashboardEndpoints.Map(app);
+        app.MapRazorComponents<App>().RequireAuthorization(DashboardAuth.PolicyName);
+        return app;
+    }
+}
