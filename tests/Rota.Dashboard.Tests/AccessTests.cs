@@ -1,0 +1,40 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Rota.Dashboard.Tests;
+
+[Collection(DashboardCollection.Name)]
+public sealed class AccessTests(DashboardServer server)
+{
+    [Fact]
+    public async Task Alice_AdminPages_Answer403()
+    {
+        await using var context = await server.NewContextAsync();
+        var page = await DashboardServer.SignInAsync(context, "alice", DashboardServer.AlicePassword);
+        foreach (var path in new[] { "/audit", "/users" })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.Equal(403, response!.Status);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Admins only" })).ToBeVisibleAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Alice_OtherUsersTasksAndRunsByDirectUrl_Answer404()
+    {
+        await using var context = await server.NewContextAsync();
+        var page = await DashboardServer.SignInAsync(context, "alice", DashboardServer.AlicePassword);
+        foreach (var path in new[]
+        {
+            "/tasks/bob-task", "/tasks/admin-report", $"/runs/{server.BobRunId}", $"/runs/{server.AdminRunId}",
+            "/confirm?action=task-run&task=bob-task", $"/confirm?action=run-cancel&run={server.BobRunId}",
+        })
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Status == 404, $"{path} answered {response.Status}");
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
+        }
+        var own = await page.GotoAsync("/tasks/alice-toggle");
+        Assert.Equal(200, own!.Status);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace Rota.Dashboard.Tests;
+
+[Collection(DashboardCollection.Name)]
+public sealed class ScreenshotTests(DashboardServer server)
+{
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task EveryPage_BothThemes_RendersWithoutOutsideRequests(string theme)
+    {
+        await using var context = await server.NewContextAsync(theme);
+        var requests = new List<string>();
+        var failures = new List<string>();
+        context.Request += (_, r) => requests.Add(r.Url);
+        var page = await DashboardServer.SignInAsync(context, "admin", DashboardServer.AdminPassword);
+        page.Console += (_, m) => { if (m.Type == "error") failures.Add(m.Text); };
+        Directory.CreateDirectory(server.ScreenshotDirectory);
+        var pages = new (string Name, string Path)[]
+        {
+            ("overview", "/"), ("tasks", "/tasks"), ("task", "/tasks/admin-report"), ("runs", "/runs"), ("run", $"/runs/{server.AdminRunId}"),
+            ("queues", "/queues"), ("nodes", "/nodes"), ("audit", "/audit"), ("users", "/users"),
+            ("confirm", "/confirm?action=task-disable&task=admin-report&back=/tasks"), ("not-found", "/tasks/no-such-task"),
+            ("error-banner", "/tasks?error=The+operation+failed%3A+example"),
+        };
+        foreach (var (name, path) in pages)
+        {
+            var response = await page.GotoAsync(path);
+            Assert.True(response!.Status is 200 or 404, $"{path} answered {response.Status}");
+            Assert.Equal(theme, await page.EvaluateAsync<string>("document.documentElement.dataset.theme"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"{name}-{theme}.png"), FullPage = true });
+        }
+        await page.GotoAsync("/tasks");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"tasks-mobile-{theme}.png"), FullPage = true });
+        await page.Context.ClearCookiesAsync();
+        await page.GotoAsync("/login");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"login-{theme}.png"), FullPage = true });
+
+        var outside = requests.Where(u => !u.StartsWith(server.BaseUrl + "/", StringComparison.Ordinal) && !u.StartsWith("data:", StringComparison.Ordinal)).ToList();
+        Assert.True(outside.Count == 0, "requests outside the server: " + string.Join(", ", outside));
+        Assert.True(failures.Count == 0, "console errors: " + string.Join(" | ", failures));
+    }
+}
