@@ -15,7 +15,9 @@ public sealed class ScreenshotTests(DashboardServer server)
         var failures = new List<string>();
         context.Request += (_, r) => requests.Add(r.Url);
         var page = await DashboardServer.SignInAsync(context, "admin", DashboardServer.AdminPassword);
-        page.Console += (_, m) => { if (m.Type == "error") failures.Add(m.Text); };
+        // Documents may answer 404 on purpose (the not-found page); every asset must load, and no script may fail.
+        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) failures.Add(m.Text); };
+        page.Response += (_, r) => { if (r.Status >= 400 && r.Request.ResourceType != "document") failures.Add($"{r.Status} {r.Url}"); };
         Directory.CreateDirectory(server.ScreenshotDirectory);
         var pages = new (string Name, string Path)[]
         {
@@ -40,6 +42,6 @@ public sealed class ScreenshotTests(DashboardServer server)
 
         var outside = requests.Where(u => !u.StartsWith(server.BaseUrl + "/", StringComparison.Ordinal) && !u.StartsWith("data:", StringComparison.Ordinal)).ToList();
         Assert.True(outside.Count == 0, "requests outside the server: " + string.Join(", ", outside));
-        Assert.True(failures.Count == 0, "console errors: " + string.Join(" | ", failures));
+        Assert.True(failures.Count == 0, "failed assets or script errors: " + string.Join(" | ", failures));
     }
 }

@@ -55,7 +55,7 @@ public static class DashboardEndpoints
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var back = DashboardAuth.LocalPath(form["return_url"]);
-        string Retry(string error) => $"/login?error={error}&return_url={Uri.EscapeDataString(back)}";
+        string Retry(string error) => $"/login?failed={error}&return_url={Uri.EscapeDataString(back)}";
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.LocalRedirect(Retry("expired"));
         var token = form["token"].ToString().Trim();
         UserRow? user = null;

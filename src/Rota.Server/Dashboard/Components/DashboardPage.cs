@@ -20,7 +20,13 @@ public abstract class DashboardPage : ComponentBase
     protected void NotFound()
     {
         Missing = true;
-        HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+        // Set as the headers go out: a 404 set during rendering makes the endpoint skip the page body.
+        var response = HttpContext.Response;
+        response.OnStarting(() =>
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>True for admins; otherwise marks the page forbidden (403).</summary>
