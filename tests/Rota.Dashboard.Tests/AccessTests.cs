@@ -37,4 +37,15 @@ public sealed class AccessTests(DashboardServer server)
         var own = await page.GotoAsync("/tasks/alice-toggle");
         Assert.Equal(200, own!.Status);
     }
+
+    [Fact]
+    public async Task OpenApi_WithDashboard_ListsOnlyApiAndHealthRoutes()
+    {
+        await using var context = await server.NewContextAsync();
+        var response = await context.APIRequest.GetAsync("/api/openapi/v1.json");
+        Assert.Equal(200, response.Status);
+        var paths = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!["paths"]!.AsObject().Select(p => p.Key).ToList();
+        var other = paths.Where(p => !p.StartsWith("/api/", StringComparison.Ordinal) && p is not ("/healthz" or "/readyz" or "/metrics")).ToList();
+        Assert.True(other.Count == 0, "dashboard routes leaked into the API document: " + string.Join(", ", other));
+    }
 }
