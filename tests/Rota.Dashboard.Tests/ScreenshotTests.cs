@@ -33,10 +33,11 @@ public sealed class ScreenshotTests(DashboardServer server)
             Assert.Equal(theme, await page.EvaluateAsync<string>("document.documentElement.dataset.theme"));
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"{name}-{theme}.png"), FullPage = true });
         }
-        await page.GotoAsync("/tasks");
         await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/tasks");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"tasks-mobile-{theme}.png"), FullPage = true });
-        await page.Context.ClearCookiesAsync();
+        await context.ClearCookiesAsync();
+        await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = server.BaseUrl }]);
         await page.GotoAsync("/login");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"login-{theme}.png"), FullPage = true });
 
