@@ -27,6 +27,7 @@ public sealed class DashboardServer : IAsyncLifetime
     public const string AdminPassword = "admin-password-123";
     public const string AlicePassword = "alice-password-123";
     public const string BobPassword = "bob-password-1234";
+    public const int PagerRuns = 30;
 
     private readonly TempDirectory _dir = new();
     private WebApplication? _app;
@@ -70,6 +71,8 @@ public sealed class DashboardServer : IAsyncLifetime
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BobRunId = (await Engine.Client.TriggerAsync(new TriggerRequest("bob-task", TriggeredBy: "test"))).RunId;
         AdminRunId = (await Engine.Client.TriggerAsync(new TriggerRequest("admin-report", TriggeredBy: "test"))).RunId;
+        for (var i = 0; i < PagerRuns; i++)
+            await Engine.Client.TriggerAsync(new TriggerRequest("bob-pager", TriggeredBy: "test", IgnoreOverlap: true));
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -94,6 +97,7 @@ public sealed class DashboardServer : IAsyncLifetime
             """{"name":"alice-progress","handler":"gated-progress","owner":"alice","description":"Reports progress in steps"}""",
             """{"name":"alice-sleeper","handler":"sleep","owner":"alice","description":"Runs until cancelled"}""",
             """{"name":"bob-task","handler":"noop","owner":"bob","every":"1h"}""",
+            """{"name":"bob-pager","handler":"noop","owner":"bob","description":"Many runs, for the pager"}""",
         })
             await Engine.Client.ApplyAsync(ConfigLoader.ParseTask(json, "test", handlers, TaskOrigin.Api));
     }

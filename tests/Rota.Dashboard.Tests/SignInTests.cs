@@ -13,7 +13,7 @@ public sealed class SignInTests(DashboardServer server)
         await using var context = await server.NewContextAsync();
         var page = await DashboardServer.SignInAsync(context, "admin", DashboardServer.AdminPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".stat", new() { HasText = "Total Tasks" }).Locator(".value")).ToHaveTextAsync("5");
+        await Expect(page.Locator(".stat", new() { HasText = "Total Tasks" }).Locator(".value")).ToHaveTextAsync("6");
         await page.GotoAsync("/tasks");
         await Expect(page.Locator("tr[data-task='bob-task']")).ToBeVisibleAsync();
         await Expect(page.Locator("tr[data-task='alice-toggle']")).ToBeVisibleAsync();
@@ -51,7 +51,10 @@ public sealed class SignInTests(DashboardServer server)
     {
         await using var context = await server.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/login");
+        var login = await page.GotoAsync("/login");
+        var headers = await login!.AllHeadersAsync();
+        Assert.Contains("frame-ancestors 'none'", headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal("DENY", headers["x-frame-options"]);
         await page.GetByLabel("Username").FillAsync("alice");
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

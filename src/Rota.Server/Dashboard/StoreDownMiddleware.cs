@@ -2,17 +2,18 @@ using Microsoft.AspNetCore.Http;
 
 namespace Rota.Server.Dashboard;
 
-/// <summary>For dashboard pages only: when the store cannot be reached, answers a friendly HTML page (503, retry in a few
+/// <summary>For dashboard pages only (which also get <see cref="DashboardHeaders"/>): when the store cannot be reached, answers a friendly HTML page (503, retry in a few
 /// seconds) instead of the API's problem+json. API, health and metrics requests pass through untouched.</summary>
 public sealed class StoreDownMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext http)
     {
-        if (!IsDashboard(http.Request.Path))
+        if (!DashboardHeaders.AppliesTo(http.Request.Path))
         {
             await next(http);
             return;
         }
+        DashboardHeaders.Apply(http.Response);
         try
         {
             await next(http);
@@ -20,15 +21,13 @@ public sealed class StoreDownMiddleware(RequestDelegate next)
         catch (RotaException ex) when (!http.Response.HasStarted && ex.Code.StartsWith("store.", StringComparison.Ordinal))
         {
             http.Response.Clear();
+            DashboardHeaders.Apply(http.Response);
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             http.Response.Headers.RetryAfter = "5";
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.WriteAsync(Page(ex.Code), http.RequestAborted);
         }
     }
-
-    private static bool IsDashboard(PathString path) =>
-        !path.StartsWithSegments("/api") && !path.StartsWithSegments("/healthz") && !path.StartsWithSegments("/readyz") && !path.StartsWithSegments("/metrics");
 
     private static string Page(string code) => $$"""
         <!DOCTYPE html>
