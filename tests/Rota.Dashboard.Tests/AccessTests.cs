@@ -9,8 +9,8 @@ public sealed class AccessTests(DashboardServer server)
     [Fact]
     public async Task Alice_AdminPages_Answer403()
     {
-        await using var context = await server.NewContextAsync();
-        var page = await DashboardServer.SignInAsync(context, "alice", DashboardServer.AlicePassword);
+        var (context, page) = await server.SignedInAsync("alice");
+        await using var session = context;
         foreach (var path in new[] { "/audit", "/users" })
         {
             var response = await page.GotoAsync(path);
@@ -22,8 +22,8 @@ public sealed class AccessTests(DashboardServer server)
     [Fact]
     public async Task Alice_OtherUsersTasksAndRunsByDirectUrl_Answer404()
     {
-        await using var context = await server.NewContextAsync();
-        var page = await DashboardServer.SignInAsync(context, "alice", DashboardServer.AlicePassword);
+        var (context, page) = await server.SignedInAsync("alice");
+        await using var session = context;
         foreach (var path in new[]
         {
             "/tasks/bob-task", "/tasks/admin-report", $"/runs/{server.BobRunId}", $"/runs/{server.AdminRunId}",

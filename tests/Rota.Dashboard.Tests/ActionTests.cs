@@ -11,8 +11,8 @@ public sealed class ActionTests(DashboardServer server)
     [Fact]
     public async Task Toggle_ConfirmedDisable_ShowsAfterReloadAndInStore()
     {
-        await using var context = await server.NewContextAsync();
-        var page = await DashboardServer.SignInAsync(context, "alice", DashboardServer.AlicePassword);
+        var (context, page) = await server.SignedInAsync("alice");
+        await using var session = context;
         await page.GotoAsync("/tasks");
         var toggle = page.Locator("tr[data-task='alice-toggle'] [role=switch]");
         await Expect(toggle).ToHaveAttributeAsync("aria-checked", "true");
@@ -31,8 +31,8 @@ public sealed class ActionTests(DashboardServer server)
     [Fact]
     public async Task RunNow_ProgressReportingHandler_BarReaches100Live()
     {
-        await using var context = await server.NewContextAsync();
-        var page = await DashboardServer.SignInAsync(context, "alice", DashboardServer.AlicePassword);
+        var (context, page) = await server.SignedInAsync("alice");
+        await using var session = context;
         await page.GotoAsync("/tasks");
         await page.GetByRole(AriaRole.Link, new() { Name = "Run alice-progress now" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, run now" }).ClickAsync();
@@ -49,8 +49,8 @@ public sealed class ActionTests(DashboardServer server)
     [Fact]
     public async Task Cancel_LongRun_EndsCancelled()
     {
-        await using var context = await server.NewContextAsync();
-        var page = await DashboardServer.SignInAsync(context, "alice", DashboardServer.AlicePassword);
+        var (context, page) = await server.SignedInAsync("alice");
+        await using var session = context;
         await page.GotoAsync("/tasks/alice-sleeper");
         await page.GetByRole(AriaRole.Link, new() { Name = "Run now…" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, run now" }).ClickAsync();

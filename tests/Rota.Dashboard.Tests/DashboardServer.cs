@@ -97,6 +97,7 @@ public sealed class DashboardServer : IAsyncLifetime
             """{"name":"alice-progress","handler":"gated-progress","owner":"alice","description":"Reports progress in steps"}""",
             """{"name":"alice-sleeper","handler":"sleep","owner":"alice","description":"Runs until cancelled"}""",
             """{"name":"bob-task","handler":"noop","owner":"bob","every":"1h"}""",
+            """{"name":"bob-params","handler":"noop","owner":"bob","description":"Run with parameters from the dashboard"}""",
             """{"name":"bob-pager","handler":"noop","owner":"bob","description":"Many runs, for the pager"}""",
         })
             await Engine.Client.ApplyAsync(ConfigLoader.ParseTask(json, "test", handlers, TaskOrigin.Api));
@@ -133,6 +134,38 @@ public sealed class DashboardServer : IAsyncLifetime
         return context;
     }
 
+    private readonly Dictionary<string, string> _sessions = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _sessionLock = new(1, 1);
+
+    /// <summary>A browser context already signed in as <paramref name="user"/> (the form is used once per user, then the
+    /// session cookie is reused: password hashing is deliberately slow), with a page on the overview.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string user, string? theme = null)
+    {
+        await _sessionLock.WaitAsync();
+        try
+        {
+            if (!_sessions.TryGetValue(user, out var state))
+            {
+                await using var first = await NewContextAsync();
+                await SignInAsync(first, user, user switch { "admin" => AdminPassword, "alice" => AlicePassword, _ => BobPassword });
+                _sessions[user] = state = await first.StorageStateAsync();
+            }
+            var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                BaseURL = BaseUrl, StorageState = state, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            });
+            context.SetDefaultTimeout(15_000);
+            if (theme is not null) await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = BaseUrl }]);
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/");
+            return (context, page);
+        }
+        finally
+        {
+            _sessionLock.Release();
+        }
+    }
+
     /// <summary>Signs in through the login form and waits for the overview.</summary>
     public static async Task<IPage> SignInAsync(IBrowserContext context, string user, string password)
     {
@@ -155,6 +188,7 @@ public sealed class DashboardServer : IAsyncLifetime
             await _app.DisposeAsync();
         }
         ProgressGate.Dispose();
+        _sessionLock.Dispose();
         _dir.Dispose();
     }
 }

@@ -9,8 +9,8 @@ public sealed class RunHistoryTests(DashboardServer server)
     [Fact]
     public async Task Runs_FilteredByTask_PagesWithCursor()
     {
-        await using var context = await server.NewContextAsync();
-        var page = await DashboardServer.SignInAsync(context, "bob", DashboardServer.BobPassword);
+        var (context, page) = await server.SignedInAsync("bob");
+        await using var session = context;
         await page.GotoAsync("/runs");
         await page.GetByLabel("Task").SelectOptionAsync("bob-pager");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
@@ -27,8 +27,8 @@ public sealed class RunHistoryTests(DashboardServer server)
     [Fact]
     public async Task Runs_FilteredByStatusAndTrigger_ShowOnlyMatches()
     {
-        await using var context = await server.NewContextAsync();
-        var page = await DashboardServer.SignInAsync(context, "admin", DashboardServer.AdminPassword);
+        var (context, page) = await server.SignedInAsync("admin");
+        await using var session = context;
         await page.GotoAsync("/runs?status=failed");
         await Expect(page.Locator("tr[data-run]")).ToHaveCountAsync(0);
         await Expect(page.GetByText("No runs.")).ToBeVisibleAsync();

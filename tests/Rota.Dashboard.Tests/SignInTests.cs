@@ -13,7 +13,7 @@ public sealed class SignInTests(DashboardServer server)
         await using var context = await server.NewContextAsync();
         var page = await DashboardServer.SignInAsync(context, "admin", DashboardServer.AdminPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".stat", new() { HasText = "Total Tasks" }).Locator(".value")).ToHaveTextAsync("6");
+        await Expect(page.Locator(".stat", new() { HasText = "Total Tasks" }).Locator(".value")).ToHaveTextAsync("7");
         await page.GotoAsync("/tasks");
         await Expect(page.Locator("tr[data-task='bob-task']")).ToBeVisibleAsync();
         await Expect(page.Locator("tr[data-task='alice-toggle']")).ToBeVisibleAsync();

@@ -22,7 +22,7 @@ public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, 
 
     /// <summary>Performs <paramref name="action"/>; returns where to go next and the banner text, or null when the target is
     /// not visible to the caller (404).</summary>
-    public async Task<ActionOutcome?> PerformAsync(HttpContext http, string action, string? taskName, long? runId, string? reason)
+    public async Task<ActionOutcome?> PerformAsync(HttpContext http, string action, string? taskName, long? runId, string? reason, JsonObject? parameters = null)
     {
         var caller = http.Caller();
         var ct = http.RequestAborted;
@@ -33,7 +33,7 @@ public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, 
             var page = "/tasks/" + Uri.EscapeDataString(task.Name);
             if (action == RunTask)
             {
-                var result = await engine.Client.TriggerAsync(new TriggerRequest(task.Name, null, $"dashboard:{caller.Name}", Trigger: RunTrigger.Manual), ct);
+                var result = await engine.Client.TriggerAsync(new TriggerRequest(task.Name, parameters, $"dashboard:{caller.Name}", Trigger: RunTrigger.Manual), ct);
                 if (result.Status == RunStatus.Skipped)
                     return new ActionOutcome(page, null, $"Task '{task.Name}' already has an active run ({result.ConflictingRunId}); its overlap policy skipped this one.");
                 await audit.RecordAsync(http, "task.run", "task:" + task.Name, new JsonObject { ["run_id"] = result.RunId, ["via"] = "dashboard" });

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
@@ -100,9 +102,16 @@ public static class DashboardEndpoints
         if (!await antiforgery.IsRequestValidAsync(http))
             return Results.LocalRedirect(new ActionOutcome(back, null, "The form expired or did not come from this dashboard; nothing was changed. Please try again.").Location());
         if (!DashboardActions.IsKnown(action)) return Results.LocalRedirect(new ActionOutcome(back, null, $"Unknown action '{action}'.").Location());
+        JsonObject? parameters = null;
+        if (form["parameters"].ToString() is { Length: > 0 } json && !string.IsNullOrWhiteSpace(json))
+        {
+            try { parameters = JsonNode.Parse(json) as JsonObject; }
+            catch (JsonException) { }
+            if (parameters is null) return Results.LocalRedirect(new ActionOutcome(back, null, "Parameters must be a JSON object, like {\"key\": \"value\"}; nothing was run.").Location());
+        }
         try
         {
-            var outcome = await actions.PerformAsync(http, action, task, run, form["reason"]);
+            var outcome = await actions.PerformAsync(http, action, task, run, form["reason"], parameters);
             return outcome is null ? Results.LocalRedirect("/not-found") : Results.LocalRedirect(outcome.Location());
         }
         catch (RotaException ex)
