@@ -11,7 +11,7 @@ public sealed class AccessTests(DashboardServer server)
     {
         var (context, page) = await server.SignedInAsync("alice");
         await using var session = context;
-        foreach (var path in new[] { "/audit", "/users" })
+        foreach (var path in new[] { "/audit", "/users", $"/confirm?action=queue-pause&queue={DashboardServer.BatchQueue}" })
         {
             var response = await page.GotoAsync(path);
             Assert.Equal(403, response!.Status);

@@ -28,6 +28,8 @@ public sealed class DashboardServer : IAsyncLifetime
     public const string AlicePassword = "alice-password-123";
     public const string BobPassword = "bob-password-1234";
     public const int PagerRuns = 30;
+    /// <summary>A queue no task uses, for pause/resume tests (pausing "default" would stall the other tests).</summary>
+    public const string BatchQueue = "batch";
 
     private readonly TempDirectory _dir = new();
     private WebApplication? _app;
@@ -84,6 +86,7 @@ public sealed class DashboardServer : IAsyncLifetime
 
     private async Task SeedAsync()
     {
+        await Engine.Store.QueueUpsert(new QueueUpsertParams(BatchQueue, 2));
         var accounts = _app!.Services.GetRequiredService<UserAccounts>();
         await accounts.CreateAsync("admin", UserRow.AdminRole, AdminPassword, default);
         var alice = await accounts.CreateAsync("alice", UserRow.UserRole, AlicePassword, default);

@@ -17,8 +17,22 @@ public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, 
     public const string RunTask = "task-run";
     public const string CancelRun = "run-cancel";
     public const string RetryRun = "run-retry";
+    public const string PauseQueue = "queue-pause";
+    public const string ResumeQueue = "queue-resume";
 
-    public static bool IsKnown(string? action) => action is EnableTask or DisableTask or RunTask or CancelRun or RetryRun;
+    public static bool IsKnown(string? action) => action is EnableTask or DisableTask or RunTask or CancelRun or RetryRun or PauseQueue or ResumeQueue;
+
+    public static bool IsQueueAction(string? action) => action is PauseQueue or ResumeQueue;
+
+    /// <summary>Pauses or resumes a queue (admins only; the page checks first). Null when the queue does not exist.</summary>
+    public async Task<ActionOutcome?> PerformOnQueueAsync(HttpContext http, string action, string queue)
+    {
+        if (!http.Caller().IsAdmin) return new ActionOutcome("/queues", null, "Only admins may pause or resume queues.");
+        var pause = action == PauseQueue;
+        if (!await engine.Store.QueueSetPaused(new QueueSetPausedParams(queue, pause), http.RequestAborted)) return null;
+        await audit.RecordAsync(http, pause ? "queue.pause" : "queue.resume", "queue:" + queue, new JsonObject { ["via"] = "dashboard" });
+        return new ActionOutcome("/queues", $"Queue '{queue}' {(pause ? "paused" : "resumed")}.", null);
+    }
 
     /// <summary>Performs <paramref name="action"/>; returns where to go next and the banner text, or null when the target is
     /// not visible to the caller (404).</summary>

@@ -53,12 +53,13 @@ public static class DashboardEndpoints
         return Results.LocalRedirect(DashboardAuth.LocalPath(back));
     }
 
-    private static async Task<IResult> Login(HttpContext http, IAntiforgery antiforgery, IRotaStore store, TimeProvider time)
+    private static async Task<IResult> Login(HttpContext http, IAntiforgery antiforgery, IRotaStore store, TimeProvider time, LoginThrottle throttle)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var back = DashboardAuth.LocalPath(form["return_url"]);
         string Retry(string error) => $"/login?failed={error}&return_url={Uri.EscapeDataString(back)}";
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.LocalRedirect(Retry("expired"));
+        if (!throttle.TryAcquire(http)) return Results.LocalRedirect(Retry("throttled"));
         var token = form["token"].ToString().Trim();
         UserRow? user = null;
         long tokenId = 0;
@@ -111,7 +112,9 @@ public static class DashboardEndpoints
         }
         try
         {
-            var outcome = await actions.PerformAsync(http, action, task, run, form["reason"], parameters);
+            var outcome = DashboardActions.IsQueueAction(action)
+                ? await actions.PerformOnQueueAsync(http, action, form["queue"].ToString())
+                : await actions.PerformAsync(http, action, task, run, form["reason"], parameters);
             return outcome is null ? Results.LocalRedirect("/not-found") : Results.LocalRedirect(outcome.Location());
         }
         catch (RotaException ex)

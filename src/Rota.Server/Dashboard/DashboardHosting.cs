@@ -22,6 +22,7 @@ public static class DashboardHosting
         services.AddAuthorizationBuilder().AddPolicy(DashboardAuth.PolicyName, p => p.AddAuthenticationSchemes(DashboardAuth.SchemeName).RequireAuthenticatedUser());
         services.AddSingleton<DashboardReader>();
         services.AddSingleton<DashboardActions>();
+        services.AddSingleton<LoginThrottle>();
         return services;
     }
 
