@@ -48,4 +48,20 @@ public sealed class AccessTests(DashboardServer server)
         var other = paths.Where(p => !p.StartsWith("/api/", StringComparison.Ordinal) && p is not ("/healthz" or "/readyz" or "/metrics")).ToList();
         Assert.True(other.Count == 0, "dashboard routes leaked into the API document: " + string.Join(", ", other));
     }
+
+    [Fact]
+    public async Task Act_PostWithoutAntiforgeryToken_ChangesNothing()
+    {
+        var (context, page) = await server.SignedInAsync("alice");
+        await using var session = context;
+        var form = context.APIRequest.CreateFormData();
+        form.Set("action", "task-disable");
+        form.Set("task", "alice-progress");
+        form.Set("back", "/tasks");
+        var response = await context.APIRequest.PostAsync("/ui/act", new() { Form = form, MaxRedirects = 0 });
+        Assert.Equal(302, response.Status);
+        Assert.Contains("error=", response.Headers["location"], StringComparison.Ordinal);
+        Assert.True((await server.Store.TaskGet("alice-progress"))!.Definition.Enabled);
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+    }
 }

@@ -76,5 +76,9 @@ public sealed class SignInTests(DashboardServer server)
         await Expect(page).ToHaveURLAsync(new Regex("/login"));
         await page.GotoAsync("/runs");
         await Expect(page).ToHaveURLAsync(new Regex("/login\\?ReturnUrl=%2Fruns"));
+        await page.GetByLabel("Username").FillAsync("alice");
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DashboardServer.AlicePassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/runs");
     }
 }

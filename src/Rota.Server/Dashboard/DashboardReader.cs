@@ -13,8 +13,6 @@ public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics,
 {
     private const int ChartRunLimit = 20_000;
 
-    public DateTimeOffset Now => time.GetUtcNow();
-
     public async Task<TaskRow?> TaskAsync(Caller caller, string name, CancellationToken ct)
     {
         var task = await store.TaskGet(name, ct);
