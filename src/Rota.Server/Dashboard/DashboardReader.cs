@@ -49,7 +49,7 @@ public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics,
 
     public Task<IReadOnlyList<UserRow>> UsersAsync(CancellationToken ct) => store.UserList(ct);
 
-    public async Task<OverviewModel> OverviewAsync(Caller caller, CancellationToken ct)
+    public async Task<OverviewModel> OverviewAsync(Caller caller, bool week, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var tasks = await TasksAsync(caller, ct);
@@ -57,13 +57,20 @@ public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics,
         var running = await store.RunList(new RunListParams { Owner = caller.OwnerScope, Status = RunStatus.Running, Limit = 500 }, ct);
         var queues = await store.QueueList(ct);
         var nodes = await store.NodeList(ct);
-        var recent = await store.RunList(new RunListParams { Owner = caller.OwnerScope, From = now.AddHours(-24), Limit = ChartRunLimit }, ct);
+        var chart = week ? Days(stats) : Hours(await store.RunList(new RunListParams { Owner = caller.OwnerScope, From = now.AddHours(-24), Limit = ChartRunLimit }, ct), now);
         return new OverviewModel(tasks.Count, tasks.Count(t => t.Definition.Enabled), stats.Sum(s => s.Runs), stats.Sum(s => s.Succeeded),
-            stats.Sum(s => s.Failed), stats.Sum(s => s.Last24h.Runs), running.Count, queues.Sum(q => q.Waiting), nodes.Count, Hours(recent, now));
+            stats.Sum(s => s.Failed), stats.Sum(s => s.Last24h.Runs), running.Count, queues.Sum(q => q.Waiting), nodes.Count, chart);
     }
 
+    /// <summary>7 daily bars from the per-task trends (succeeded and failed runs per UTC day).</summary>
+    public static IReadOnlyList<ChartBucket> Days(IReadOnlyList<TaskStats> stats) =>
+        stats.SelectMany(s => s.Trend).GroupBy(d => d.Day).OrderBy(g => g.Key)
+            .Select(g => new ChartBucket(new DateTimeOffset(g.Key.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                g.Key.ToString("ddd dd", System.Globalization.CultureInfo.InvariantCulture), (int)g.Sum(d => d.Succeeded), (int)g.Sum(d => d.Failed)))
+            .ToList();
+
     /// <summary>24 hourly buckets ending with the current hour; a run counts in the hour it ended.</summary>
-    public static IReadOnlyList<HourBucket> Hours(IReadOnlyList<RunRecord> runs, DateTimeOffset now)
+    public static IReadOnlyList<ChartBucket> Hours(IReadOnlyList<RunRecord> runs, DateTimeOffset now)
     {
         var current = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
         var first = current.AddHours(-23);
@@ -76,7 +83,8 @@ public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics,
             if (r.Status == RunStatus.Succeeded) ok[i]++;
             else if (r.Status is RunStatus.Failed or RunStatus.TimedOut or RunStatus.Abandoned) bad[i]++;
         }
-        return Enumerable.Range(0, 24).Select(i => new HourBucket(first.AddHours(i), ok[i], bad[i])).ToList();
+        return Enumerable.Range(0, 24).Select(i => new ChartBucket(first.AddHours(i),
+            first.AddHours(i).ToString("HH:00", System.Globalization.CultureInfo.InvariantCulture), ok[i], bad[i])).ToList();
     }
 
     public async Task<TaskDetailModel?> TaskDetailAsync(Caller caller, string name, CancellationToken ct)
