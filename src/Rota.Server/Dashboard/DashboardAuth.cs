@@ -41,8 +41,17 @@ public static class DashboardAuth
         {
             var store = ctx.HttpContext.RequestServices.GetService(typeof(IRotaStore)) as IRotaStore;
             var id = ctx.Principal?.FindFirstValue(Caller.UserIdClaim);
-            var user = store is null || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var userId)
-                ? null : await store.UserGetById(userId, ctx.HttpContext.RequestAborted);
+            UserRow? user;
+            try
+            {
+                user = store is null || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var userId)
+                    ? null : await store.UserGetById(userId, ctx.HttpContext.RequestAborted);
+            }
+            catch (RotaException ex) when (ex.Code.StartsWith("store.", StringComparison.Ordinal))
+            {
+                // The store is down: keep the session; the page itself then shows the "store unavailable" page.
+                return;
+            }
             if (user is null || user.DisabledAt is not null || user.Role != ctx.Principal!.FindFirstValue(ClaimTypes.Role))
             {
                 ctx.RejectPrincipal();

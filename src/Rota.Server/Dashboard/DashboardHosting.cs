@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Rota.Server.Dashboard.Components;
@@ -12,6 +13,10 @@ public static class DashboardHosting
     public static IServiceCollection AddRotaDashboard(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        // Sessions and antiforgery tokens are sealed with ASP.NET Core data protection. Nodes behind one load balancer
+        // must share the key ring: point ROTA_DATA_PROTECTION_KEYS at a directory they all see (default: per user profile).
+        var keys = services.AddDataProtection().SetApplicationName("rota");
+        if (Environment.GetEnvironmentVariable("ROTA_DATA_PROTECTION_KEYS") is { Length: > 0 } dir) keys.PersistKeysToFileSystem(new DirectoryInfo(dir));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "rota_csrf";
