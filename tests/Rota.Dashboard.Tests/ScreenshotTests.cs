@@ -39,7 +39,7 @@ public sealed class ScreenshotTests(DashboardServer server)
         Directory.CreateDirectory(server.ScreenshotDirectory);
         var pages = new (string Name, string Path)[]
         {
-            ("overview", "/"), ("overview-7d", "/?range=7d"), ("tasks", "/tasks"), ("task", "/tasks/admin-report"), ("runs", "/runs"), ("run", $"/runs/{server.AdminRunId}"),
+            ("overview", "/"), ("overview-7d", "/?range=7d"), ("tasks", "/tasks"), ("task", "/tasks/admin-report"), ("task-busy", "/tasks/bob-pager"), ("runs", "/runs"), ("run", $"/runs/{server.AdminRunId}"),
             ("queues", "/queues"), ("nodes", "/nodes"), ("audit", "/audit"), ("users", "/users"),
             ("confirm", "/confirm?action=task-disable&task=admin-report&back=/tasks"), ("not-found", "/tasks/no-such-task"),
             ("error-banner", "/tasks?error=The+operation+failed%3A+example"),

@@ -17,6 +17,13 @@
     });
   }
 
+  // The enable switches are links to a confirmation page; Space activates them like a real switch.
+  document.querySelectorAll("a[role=switch]").forEach(function (a) {
+    a.addEventListener("keydown", function (e) {
+      if (e.key === " ") { e.preventDefault(); a.click(); }
+    });
+  });
+
   var live = document.querySelector("[data-live-run]");
   if (!live || !window.EventSource) return;
   var runId = live.getAttribute("data-live-run");
