@@ -10,7 +10,7 @@ public static class TimeText
         if (span is not { } d) return "—";
         var sign = d < TimeSpan.Zero ? "-" : "";
         d = d.Duration();
-        return sign + (d.TotalSeconds < 1 ? d.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms"
+        return sign + (d.TotalSeconds < 1 ? d.TotalMilliseconds.ToString(d.TotalMilliseconds < 10 ? "0.#" : "0", CultureInfo.InvariantCulture) + " ms"
             : d.TotalMinutes < 1 ? d.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture) + " s"
             : d.TotalHours < 1 ? $"{(int)d.TotalMinutes} m {d.Seconds} s"
             : $"{(int)d.TotalHours} h {d.Minutes} m");
