@@ -41,6 +41,7 @@ public sealed class DashboardServer : IAsyncLifetime
     public RotaEngine Engine => _app!.Services.GetRequiredService<RotaEngine>();
     public EventHub Events => _app!.Services.GetRequiredService<EventHub>();
     public IRotaStore Store => Engine.Store;
+    public UserAccounts Accounts => _app!.Services.GetRequiredService<UserAccounts>();
     public long BobRunId { get; private set; }
     public long AdminRunId { get; private set; }
     public string AliceToken { get; private set; } = "";

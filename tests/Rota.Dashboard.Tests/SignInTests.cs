@@ -81,4 +81,20 @@ public sealed class SignInTests(DashboardServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/runs");
     }
+
+    [Fact]
+    public async Task SignIn_WithTokenThenRevoked_SessionEnds()
+    {
+        var alice = (await server.Store.UserGet("alice"))!;
+        var (row, secret) = await server.Accounts.CreateTokenAsync(alice, "revoke-test", null, TestContext.Current.CancellationToken);
+        await using var context = await server.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Token").FillAsync(secret);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
+        await server.Store.TokenRevoke(new Rota.Storage.TokenRevokeParams(row.Id, null, TimeProvider.System.GetUtcNow()));
+        await page.GotoAsync("/tasks");
+        await Expect(page).ToHaveURLAsync(new Regex("/login"));
+    }
 }

@@ -10,7 +10,7 @@ namespace Rota.Server.Dashboard;
 
 /// <summary>The dashboard's cookie session: scheme and policy names, the claims of a signed-in user (the same claims the
 /// bearer scheme issues, so <see cref="Caller"/> and its owner scoping apply unchanged), and the per-request check that the
-/// user still exists and is not disabled.</summary>
+/// user still exists, is not disabled and keeps its role, and that the token a session was opened with is still valid.</summary>
 public static class DashboardAuth
 {
     public const string SchemeName = "RotaDashboard";
@@ -42,17 +42,25 @@ public static class DashboardAuth
             var store = ctx.HttpContext.RequestServices.GetService(typeof(IRotaStore)) as IRotaStore;
             var id = ctx.Principal?.FindFirstValue(Caller.UserIdClaim);
             UserRow? user;
+            var tokenValid = true;
             try
             {
                 user = store is null || !long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var userId)
                     ? null : await store.UserGetById(userId, ctx.HttpContext.RequestAborted);
+                // A session opened with a token lasts only as long as the token: revoked or expired ends it.
+                if (user is not null && long.TryParse(ctx.Principal?.FindFirstValue(Caller.TokenIdClaim), NumberStyles.None, CultureInfo.InvariantCulture, out var tokenId) && tokenId > 0)
+                {
+                    var token = await store!.TokenGet(tokenId, ctx.HttpContext.RequestAborted);
+                    var now = ctx.HttpContext.RequestServices.GetService(typeof(TimeProvider)) is TimeProvider time ? time.GetUtcNow() : DateTimeOffset.MaxValue;
+                    tokenValid = token is { RevokedAt: null } && (token.ExpiresAt is null || token.ExpiresAt > now);
+                }
             }
             catch (RotaException ex) when (ex.Code.StartsWith("store.", StringComparison.Ordinal))
             {
                 // The store is down: keep the session; the page itself then shows the "store unavailable" page.
                 return;
             }
-            if (user is null || user.DisabledAt is not null || user.Role != ctx.Principal!.FindFirstValue(ClaimTypes.Role))
+            if (user is null || !tokenValid || user.DisabledAt is not null || user.Role != ctx.Principal!.FindFirstValue(ClaimTypes.Role))
             {
                 ctx.RejectPrincipal();
                 await ctx.HttpContext.SignOutAsync(SchemeName);
