@@ -33,7 +33,7 @@ public static class DashboardHosting
 
     public static WebApplication MapRotaDashboard(this WebApplication app)
     {
-        app.UseMiddleware<StoreDownMiddleware>();
+        app.UseMiddleware<FailurePageMiddleware>();
         app.UseAntiforgery();
         DashboardEndpoints.Map(app);
         app.MapRazorComponents<App>().RequireAuthorization(DashboardAuth.PolicyName);
