@@ -54,6 +54,6 @@ public sealed partial class FailurePageMiddleware(RequestDelegate next, ILogger<
             """, http.RequestAborted);
     }
 
-    [LoggerMessage(EventId = 4100, Level = LogLevel.Error, Message = "dashboard: {Method} {Path} failed")]
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Error, Message = "dashboard: {Method} {Path} failed")]
     private partial void LogFailure(Exception ex, string method, string path);
 }
