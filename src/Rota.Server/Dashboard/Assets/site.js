@@ -32,6 +32,8 @@
   var label = document.getElementById("run-progress-label");
   var status = document.querySelector("#run-status .badge");
   var source = new EventSource("/ui/events?run_id=" + encodeURIComponent(runId));
+  source.addEventListener("open", function () { live.setAttribute("data-live-state", "open"); });
+  source.addEventListener("error", function () { live.setAttribute("data-live-state", "reconnecting"); });
   function show(data) {
     if (typeof data.progress === "number") {
       fill.style.width = data.progress + "%";
