@@ -57,7 +57,9 @@ public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, 
             var why = string.IsNullOrWhiteSpace(reason) ? $"disabled by {caller.Name}" : reason.Trim()[..Math.Min(500, reason.Trim().Length)];
             if (enable) await engine.Client.ResumeAsync(task.Name, ct);
             else await engine.Client.PauseAsync(task.Name, why, null, ct);
-            await audit.RecordAsync(http, enable ? "task.enable" : "task.disable", "task:" + task.Name, new JsonObject { ["via"] = "dashboard" });
+            var detail = new JsonObject { ["via"] = "dashboard" };
+            if (!enable) detail["reason"] = why;
+            await audit.RecordAsync(http, enable ? "task.enable" : "task.disable", "task:" + task.Name, detail);
             events.Publish("task.toggled", task.Definition.Owner, new JsonObject { ["task"] = task.Name, ["enabled"] = enable, ["by"] = caller.Name });
             return new ActionOutcome(page, $"Task '{task.Name}' {(enable ? "enabled" : "disabled")}.", null);
         }
