@@ -143,12 +143,21 @@ public sealed class AuthorizationMatrixTests
         _ => (c.Success, null),
     };
 
+    /// <summary>The bearer-token surface: /api, health and metrics. The dashboard's cookie pages (/, /tasks, /ui/…) have
+    /// their own sign-in and are covered by tests/Rota.Dashboard.Tests.</summary>
+    private static bool IsApiSurface(string key)
+    {
+        var path = key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..];
+        return path.StartsWith("/api/", StringComparison.Ordinal) || path is "/healthz" or "/readyz" or "/metrics";
+    }
+
     [Fact]
     public async Task EveryEndpoint_EveryIdentity_ExpectedStatus()
     {
         await using var s = await TestServer.StartAsync();
         var mapped = s.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => $"{(e.Metadata.GetMetadata<IHttpMethodMetadata>() is { } m ? string.Join(",", m.HttpMethods) : "*")} /{e.RoutePattern.RawText!.Trim('/')}")
+            .Where(IsApiSurface)
             .ToHashSet();
         Assert.True(mapped.SetEquals(Matrix.Keys), "endpoints without a matrix entry: " + string.Join("; ", mapped.Except(Matrix.Keys))
             + " | matrix entries without an endpoint: " + string.Join("; ", Matrix.Keys.Except(mapped)));

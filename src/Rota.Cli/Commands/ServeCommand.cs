@@ -85,6 +85,7 @@ public static class ServeCommand
             var addresses = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             ctx.Out.WriteLine($"rota: serving {store.Describe()} — {total} task(s) ({tasks} from {configPath ?? "no config file"}), scheduler {(schedulerEnabled ? "on" : "OFF (ROTA_SCHEDULER_ENABLED=false)")}, node {options!.NodeName}. Ctrl+C stops.");
             ctx.Out.WriteLine($"rota: API on {string.Join(", ", addresses.Select(a => a + "/api/v1"))} (docs at /api/docs)");
+            ctx.Out.WriteLine($"rota: dashboard on {string.Join(", ", addresses.Select(a => a + "/"))} (sign in with a password or an API token)");
             if (adminToken is not null)
                 ctx.Out.WriteLine($"rota: first start — created user 'admin'. Its API token, shown only this once:\n    {adminToken}\n  use it as 'Authorization: Bearer <token>' or 'rota --server URL --token <token>'.");
             await host.WaitForShutdownAsync(ct);

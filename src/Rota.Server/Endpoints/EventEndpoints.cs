@@ -17,7 +17,7 @@ public static class EventEndpoints
         api.MapGet("/events", Stream).WithTags("Events").WithName("StreamEvents");
     }
 
-    private static async Task Stream(HttpContext http, EventHub hub)
+    internal static async Task Stream(HttpContext http, EventHub hub)
     {
         var caller = http.Caller();
         var runId = Query.Long(http.Request, "run_id");

@@ -52,6 +52,7 @@ public static class RotaServerHosting
         services.AddAuthorization();
         RateLimits.Add(services, options);
         services.AddOpenApi("v1", Observability.ApiDocument.Configure);
+        Dashboard.DashboardHosting.AddRotaDashboard(services);
         return builder;
     }
 
@@ -69,8 +70,7 @@ public static class RotaServerHosting
         app.MapOpenApi("/api/openapi/{documentName}.json").AllowAnonymous();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         MapApi(api);
-        // No catch-all fallback: it would answer a known route's wrong method with 404 instead of 405. ProblemMiddleware
-        // turns the empty 404/405 of routing into problem+json with a code.
+        Dashboard.DashboardHosting.MapRotaDashboard(app);
         return app;
     }
 

@@ -1,0 +1,109 @@
+using Rota.Runs;
+using Rota.Scheduling;
+using Rota.Server.Auth;
+using Rota.Server.Dashboard.Models;
+using Rota.Server.Endpoints;
+using Rota.Storage;
+
+namespace Rota.Server.Dashboard;
+
+/// <summary>The dashboard's reads, always scoped like the API: a user sees only tasks they own and those tasks' runs; an
+/// admin sees everything. Someone else's task or run reads as missing (the page answers 404).</summary>
+public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics, TimeProvider time)
+{
+    private const int ChartRunLimit = 20_000;
+
+    public async Task<TaskRow?> TaskAsync(Caller caller, string name, CancellationToken ct)
+    {
+        var task = await store.TaskGet(name, ct);
+        return task is not null && caller.Owns(task.Definition.Owner) ? task : null;
+    }
+
+    public async Task<RunRecord?> RunAsync(Caller caller, long id, CancellationToken ct)
+    {
+        var run = await store.RunGet(id, ct);
+        if (run is null || caller.IsAdmin) return run;
+        var task = await store.TaskGetById(run.TaskId, ct);
+        return task is not null && caller.Owns(task.Definition.Owner) ? run : null;
+    }
+
+    public Task<IReadOnlyList<TaskRow>> TasksAsync(Caller caller, CancellationToken ct) => store.TaskList(new TaskListParams(caller.OwnerScope), ct);
+
+    public async Task<ILookup<long, ScheduleRow>> SchedulesAsync(CancellationToken ct) =>
+        (await store.ScheduleList(new ScheduleListParams(), ct)).ToLookup(s => s.TaskId);
+
+    public Task<IReadOnlyList<RunAttempt>> AttemptsAsync(long runId, CancellationToken ct) => store.RunAttemptList(runId, ct);
+
+    public Task<IReadOnlyList<RunRecord>> RunsAsync(Caller caller, RunFilter f, CancellationToken ct) => store.RunList(new RunListParams
+    {
+        TaskName = f.Task, Owner = caller.OwnerScope, Status = f.Status, Trigger = f.Trigger, BeforeId = f.Cursor, Limit = f.Limit,
+    }, ct);
+
+    public Task<IReadOnlyList<QueueRow>> QueuesAsync(CancellationToken ct) => store.QueueList(ct);
+
+    public Task<IReadOnlyList<NodeRow>> NodesAsync(CancellationToken ct) => store.NodeList(ct);
+
+    public Task<LeaderState> LeaderAsync(CancellationToken ct) => store.LeaderGet(ct);
+
+    public Task<IReadOnlyList<AuditRow>> AuditAsync(long? cursor, int limit, CancellationToken ct) => store.AuditList(new AuditListParams(null, null, cursor, limit), ct);
+
+    public Task<IReadOnlyList<UserRow>> UsersAsync(CancellationToken ct) => store.UserList(ct);
+
+    public async Task<OverviewModel> OverviewAsync(Caller caller, bool week, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var tasks = await TasksAsync(caller, ct);
+        var stats = await statistics.ForAsync(tasks, ct);
+        var running = await store.RunList(new RunListParams { Owner = caller.OwnerScope, Status = RunStatus.Running, Limit = 500 }, ct);
+        var queues = await store.QueueList(ct);
+        var nodes = await store.NodeList(ct);
+        var chart = week ? Days(stats) : Hours(await store.RunList(new RunListParams { Owner = caller.OwnerScope, From = now.AddHours(-24), Limit = ChartRunLimit }, ct), now);
+        return new OverviewModel(tasks.Count, tasks.Count(t => t.Definition.Enabled), stats.Sum(s => s.Runs), stats.Sum(s => s.Succeeded),
+            stats.Sum(s => s.Failed), stats.Sum(s => s.Last24h.Runs), running.Count, queues.Sum(q => q.Waiting), nodes.Count, chart);
+    }
+
+    /// <summary>7 daily bars from the per-task trends (succeeded and failed runs per UTC day).</summary>
+    public static IReadOnlyList<ChartBucket> Days(IReadOnlyList<TaskStats> stats) =>
+        stats.SelectMany(s => s.Trend).GroupBy(d => d.Day).OrderBy(g => g.Key)
+            .Select(g => new ChartBucket(new DateTimeOffset(g.Key.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+                g.Key.ToString("ddd dd", System.Globalization.CultureInfo.InvariantCulture), (int)g.Sum(d => d.Succeeded), (int)g.Sum(d => d.Failed)))
+            .ToList();
+
+    /// <summary>24 hourly buckets ending with the current hour; a run counts in the hour it ended.</summary>
+    public static IReadOnlyList<ChartBucket> Hours(IReadOnlyList<RunRecord> runs, DateTimeOffset now)
+    {
+        var current = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
+        var first = current.AddHours(-23);
+        var ok = new int[24];
+        var bad = new int[24];
+        foreach (var r in runs)
+        {
+            if (r.EndedAt is not { } ended || ended < first) continue;
+            var i = Math.Min(23, (int)((ended - first).TotalHours));
+            if (r.Status == RunStatus.Succeeded) ok[i]++;
+            else if (r.Status is RunStatus.Failed or RunStatus.TimedOut or RunStatus.Abandoned) bad[i]++;
+        }
+        return Enumerable.Range(0, 24).Select(i => new ChartBucket(first.AddHours(i),
+            first.AddHours(i).ToString("HH:00", System.Globalization.CultureInfo.InvariantCulture), ok[i], bad[i])).ToList();
+    }
+
+    public async Task<TaskDetailModel?> TaskDetailAsync(Caller caller, string name, CancellationToken ct)
+    {
+        var task = await TaskAsync(caller, name, ct);
+        if (task is null) return null;
+        var schedules = await store.ScheduleList(new ScheduleListParams(task.Id), ct);
+        var stats = (await statistics.ForAsync([task], ct))[0];
+        var runs = await store.RunList(new RunListParams { TaskName = task.Name, Limit = 15 }, ct);
+        var now = time.GetUtcNow();
+        var fires = schedules.Where(s => s.Definition.Enabled)
+            .SelectMany(s => Preview(s, task.Name, now).Select(f => (s.Name, f)))
+            .OrderBy(x => x.f.Utc).Take(8).ToList();
+        return new TaskDetailModel(task, schedules, stats, runs, fires);
+    }
+
+    private static IReadOnlyList<FireTime> Preview(ScheduleRow s, string task, DateTimeOffset from)
+    {
+        try { return FirePreview.Next(s.Definition, task, from, 8); }
+        catch (RotaException) { return []; }
+    }
+}
