@@ -24,7 +24,8 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         foreach (var a in storeArgs) psi.ArgumentList.Add(a);
         psi.Environment["ROTA_URLS"] = "http://127.0.0.1:0";
         psi.Environment["ROTA_TRIGGER_PERMITS_PER_MINUTE"] = "100000000";
-        psi.Environment["DOTNET_GCgen0size"] = "0x200000";
+        if (Environment.GetEnvironmentVariable("ROTA_BENCH_GEN0") is { } gen0) psi.Environment["DOTNET_GCgen0size"] = gen0;
+        else psi.Environment["DOTNET_GCgen0size"] = "0x200000";
         var serve = new ServeProcess(Process.Start(psi)!);
         serve._process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (serve._output) serve._output.AppendLine(e.Data); };
         serve._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (serve._output) serve._output.AppendLine(e.Data); };
