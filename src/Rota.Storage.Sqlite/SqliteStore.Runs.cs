@@ -11,7 +11,7 @@ public sealed partial class SqliteStore
         runs.Count == 0 ? Task.FromResult<IReadOnlyList<RunInsertResult>>([]) : WriteAsync((_, tx) => InsertRuns(tx, runs), ct);
 
     public Task<RunRecord?> RunGet(long id, CancellationToken ct = default) =>
-        ReadCached("RunGet", c => c.With("id", id), r => r.Parse<RunDbRow>().Select(SqliteMapping.ToRun).FirstOrDefault(), ct);
+        ReadCached("RunGet", c => c.With("id", id), r => RunRowReader.ReadAll(r).Select(SqliteMapping.ToRun).FirstOrDefault(), ct);
 
     public Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default) =>
         ReadCached<IReadOnlyList<RunRecord>>(p.TaskName is null ? "RunList" : "RunListByTask", c => c
@@ -22,7 +22,7 @@ public sealed partial class SqliteStore
             .With("from", Ms(p.From))
             .With("to", Ms(p.To))
             .With("before_id", p.BeforeId)
-            .With("limit", Math.Clamp(p.Limit, 1, 10_000)), r => r.Parse<RunDbRow>().Select(SqliteMapping.ToRun).ToList(), ct);
+            .With("limit", Math.Clamp(p.Limit, 1, 10_000)), r => RunRowReader.ReadAll(r).Select(SqliteMapping.ToRun).ToList(), ct);
 
     public Task<IReadOnlyList<RunRecord>> RunActiveList(RunActiveListParams p, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql["RunActiveList"], new { task_id = p.TaskId }))
