@@ -4,7 +4,7 @@ namespace Rota.Storage.Postgres;
 
 /// <summary>
 /// Binds <c>@name</c> parameters of catalog statements run as raw commands (the set-based hot paths, whose arrays
-/// Dapper would expand into lists). Every such placeholder carries a cast in the SQL, so a null needs no type here.
+/// Dapper would expand into lists). Every such parameter carries a cast in the SQL, so a null needs no type here.
 /// </summary>
 internal static class PostgresBinding
 {

@@ -1,4 +1,3 @@
-using Rota.Configuration;
 using Rota.Scheduling;
 using Rota.Storage;
 
@@ -18,25 +17,7 @@ public static class TaskViews
     }
 
     /// <summary>The schedule as written in rota.yaml: <c>0 2 * * *</c>, <c>every 10s</c>, <c>after_completion 5m</c>, <c>at …</c>.</summary>
-    public static string Text(ScheduleDefinition d) => string.Join(" | ", d.Specs.Select(s => s.Kind switch
-    {
-        TriggerKind.Cron => s.Cron!,
-        TriggerKind.Every => $"every {DurationText.Format(s.Interval!.Value)}" + (s.Phase is { } p && p > TimeSpan.Zero ? $" +{DurationText.Format(p)}" : ""),
-        TriggerKind.AfterCompletion => $"after_completion {DurationText.Format(s.Interval!.Value)}",
-        _ => $"at {CliOutput.When(s.At)}",
-    }));
+    public static string Text(ScheduleDefinition d) => ScheduleWords.Text(d, CliOutput.When);
 
-    public static string Describe(ScheduleDefinition d) => string.Join("; ", d.Specs.Select(s => s.Kind switch
-    {
-        TriggerKind.Cron => Try(() => CronDescriber.Describe(s.Cron!)),
-        TriggerKind.Every => $"every {DurationText.Format(s.Interval!.Value)}" + (s.Phase is { } p && p > TimeSpan.Zero ? $", {DurationText.Format(p)} past the interval" : ""),
-        TriggerKind.AfterCompletion => $"{DurationText.Format(s.Interval!.Value)} after the previous run completes",
-        _ => $"once at {CliOutput.When(s.At)}",
-    }));
-
-    private static string Try(Func<string> f)
-    {
-        try { return f(); }
-        catch (RotaException ex) { return ex.Message; }
-    }
+    public static string Describe(ScheduleDefinition d) => ScheduleWords.Describe(d, CliOutput.When);
 }

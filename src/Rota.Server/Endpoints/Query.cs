@@ -43,8 +43,7 @@ public static class Query
         var s = String(r, name);
         if (s is null) return null;
         return System.Enum.TryParse<T>(s.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var v) && System.Enum.IsDefined(v) && !s.Any(char.IsDigit) ? v
-            : throw ApiProblem.Malformed(name, s, $"expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(Snake))}");
+            : throw ApiProblem.Malformed(name, s, $"expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(TextNames.ToSnake))}");
     }
 
-    public static string Snake(string pascal) => string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -66,7 +66,7 @@ public static class SourceEndpoints
             ?? throw ApiProblem.Malformed("input", null, "required: a feed or page URL, or a handle such as r/dotnet or @user@instance");
         SourceKind? kind = body.String("kind", maxLength: 32) is { } k
             ? Enum.TryParse<SourceKind>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) ? parsed
-                : throw ApiProblem.Invalid("kind", k, $"expected one of {string.Join(", ", Enum.GetNames<SourceKind>().Select(Query.Snake))}")
+                : throw ApiProblem.Invalid("kind", k, $"expected one of {string.Join(", ", Enum.GetNames<SourceKind>().Select(TextNames.ToSnake))}")
             : null;
         var caller = http.Caller();
         var owner = body.String("owner", maxLength: 64) ?? caller.Name;

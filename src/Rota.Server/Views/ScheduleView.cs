@@ -10,17 +10,5 @@ public sealed record ScheduleView(long Id, string Name, IReadOnlyList<string> Sp
     public static ScheduleView From(ScheduleRow s) => new(s.Id, s.Name, s.Definition.Specs.Select(x => x.ToString()).ToList(),
         Describe(s.Definition), s.Definition.TimeZone, s.Definition.Enabled, s.NextFireAt, s.LastNominalAt, s.FireCount);
 
-    public static string Describe(ScheduleDefinition d) => string.Join("; ", d.Specs.Select(s => s.Kind switch
-    {
-        TriggerKind.Cron => Try(() => CronDescriber.Describe(s.Cron!)),
-        TriggerKind.Every => $"every {s.Interval}",
-        TriggerKind.AfterCompletion => $"{s.Interval} after the previous run completes",
-        _ => $"once at {s.At:O}",
-    }));
-
-    private static string Try(Func<string> f)
-    {
-        try { return f(); }
-        catch (RotaException ex) { return ex.Message; }
-    }
+    public static string Describe(ScheduleDefinition d) => ScheduleWords.Describe(d, at => at?.ToString("O") ?? "");
 }

@@ -15,8 +15,8 @@ public sealed record TaskView(
         var d = t.Definition;
         var views = schedules.Select(ScheduleView.From).ToList();
         return new TaskView(t.Id, d.Name, d.Handler, d.Description, d.Owner, d.Queue, d.Priority, d.Enabled, d.PausedReason, d.PausedUntil,
-            t.Version, d.Tags, Names.Snake(d.Origin.ToString()), d.Parameters, d.Timeout?.TotalSeconds, Names.Snake(d.Overlap.Kind.ToString()),
-            Names.Snake(d.Misfire.Kind.ToString()), d.Retry.MaxAttempts, t.ConsecutiveFailures, t.LastRunAt,
+            t.Version, d.Tags, TextNames.Of(d.Origin), d.Parameters, d.Timeout?.TotalSeconds, TextNames.Of(d.Overlap.Kind),
+            TextNames.Of(d.Misfire.Kind), d.Retry.MaxAttempts, t.ConsecutiveFailures, t.LastRunAt,
             t.LastStatus is { } s ? TextNames.Of(s) : null,
             d.Enabled ? views.Where(v => v.Enabled).Min(v => v.NextFireAt) : null, views, t.CreatedAt, t.UpdatedAt);
     }
