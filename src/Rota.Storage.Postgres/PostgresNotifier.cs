@@ -36,6 +36,11 @@ public sealed partial class PostgresNotifier
     /// <summary>False when turned off (e.g. behind PgBouncer transaction pooling): no NOTIFY sent, no LISTEN.</summary>
     public bool Enabled { get; }
 
+    private volatile bool _listening;
+
+    /// <summary>True from a successful LISTEN until the connection fails.</summary>
+    public bool IsListening => _listening;
+
     /// <summary>The payload a writer of this instance sends: schema, sender, what changed.</summary>
     internal string Payload(StoreChanges changes) =>
         string.Create(CultureInfo.InvariantCulture, $"{_schema}:{_instance}:{(int)changes}");
@@ -69,13 +74,15 @@ public sealed partial class PostgresNotifier
                 if (failing) LogListening(logger, _schema);
                 failing = false;
                 retry = FirstRetry;
+                _listening = true;
                 // Whatever was committed while not listening was not announced.
                 changed(StoreChanges.All);
                 while (true) await c.WaitAsync(ct).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { _listening = false; return; }
             catch (Exception ex)
             {
+                _listening = false;
                 if (!failing) LogListenLost(logger, ex, _schema, retry.TotalSeconds);
                 failing = true;
             }

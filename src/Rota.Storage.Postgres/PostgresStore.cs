@@ -54,6 +54,8 @@ public sealed partial class PostgresStore : IRotaStore, IStoreNotifier
 
     public bool NotificationsEnabled => Notifier.Enabled;
 
+    public bool IsListening => Notifier.IsListening;
+
     public Task ListenAsync(Action<StoreChanges> changed, ILogger logger, CancellationToken ct) => Notifier.ListenAsync(changed, logger, ct);
 
     /// <summary>Creates the store for <paramref name="connectionString"/> (Npgsql keyword format) and
@@ -77,6 +79,9 @@ public sealed partial class PostgresStore : IRotaStore, IStoreNotifier
         cs.SearchPath = schema;
         cs.ApplicationName ??= "rota";
         if (cs.MaxAutoPrepare == 0) cs.MaxAutoPrepare = 128;
+        // Rota keeps no session state on pooled connections (advisory locks are transaction-scoped), so the reset
+        // statement Npgsql sends before reusing a connection is a wasted round trip and transaction on every use.
+        cs.NoResetOnClose = true;
         cs.AutoPrepareMinUsages = 2;
         builder.UsePhysicalConnectionInitializer(
             c => { using var init = SessionInit(c); init.ExecuteNonQuery(); },

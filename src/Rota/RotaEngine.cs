@@ -46,8 +46,9 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _health = new StoreHealth(time, loggers.CreateLogger("Rota.Store"));
         _completer = new RunCompleter(store, options, _health, loggers.CreateLogger("Rota.Completer"));
         var executor = new RunExecutor(options.Handlers, services, time, _completer, loggers.CreateLogger("Rota.Executor"));
-        _dispatcher = new Dispatcher(store, options, time, executor, _completer, new TaskDefinitionCache(store), _health, loggers.CreateLogger("Rota.Dispatcher"));
-        _scheduler = new Scheduler(store, options, time, _schedules, _health, loggers.CreateLogger("Rota.Scheduler"));
+        var cadence = new PollCadence(options, store);
+        _dispatcher = new Dispatcher(store, options, time, executor, _completer, new TaskDefinitionCache(store), _health, cadence, loggers.CreateLogger("Rota.Dispatcher"));
+        _scheduler = new Scheduler(store, options, time, _schedules, _health, loggers.CreateLogger("Rota.Scheduler")) { Cadence = cadence };
         _member = new ClusterMember(store, options, time, () => _dispatcher.ActiveCount, _health, loggers.CreateLogger("Rota.Cluster"));
         // Fencing: leader-only writes re-check the leadership (on this node's clock) or carry its term.
         _scheduler.MayFire = () => _member.IsLeader;
@@ -204,7 +205,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
             {
                 if (!_member.IsLeader) { await Task.Delay(_options.HeartbeatInterval, _time, stopping).ConfigureAwait(false); continue; }
                 await ResumeDueTasksAsync(stopping).ConfigureAwait(false);
-                await _rescuer.RescueAsync(startup: false, stopping).ConfigureAwait(false);
+                // Rescued runs are put back; another node's process hears of them by NOTIFY, this one by its own wake.
+                if ((await _rescuer.RescueAsync(startup: false, stopping).ConfigureAwait(false)).Count > 0) _dispatcher.Wake.Set();
                 if (_time.GetUtcNow() - lastPrune >= _options.PruneInterval)
                 {
                     await _pruner.PruneAsync(stopping).ConfigureAwait(false);

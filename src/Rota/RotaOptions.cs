@@ -19,6 +19,10 @@ public sealed class RotaOptions
     /// <summary>How often the store is polled for work inserted by other processes (default 1 s).
     /// In-process inserts wake the dispatcher at once.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>The poll interval while the store pushes other processes' changes (PostgreSQL LISTEN is connected):
+    /// polling is then only a safety net (default 5 min). Runs waiting for a free slot still poll at
+    /// <see cref="PollInterval"/>, as slots freed by other nodes are not announced.</summary>
+    public TimeSpan ListeningPollInterval { get; set; } = TimeSpan.FromMinutes(5);
     /// <summary>Lease of a running run; renewed every <see cref="HeartbeatInterval"/> (default 30 s).</summary>
     /// <summary>
     /// How far ahead of an occurrence the scheduler writes its run (with <c>scheduled_at</c> at the occurrence), so at the
@@ -78,6 +82,7 @@ public sealed class RotaOptions
         foreach (var (q, c) in Queues)
             if (c < 1) errors.Add($"Rota:Queues:{q}: {c} must be at least 1");
         if (PollInterval <= TimeSpan.Zero) errors.Add($"Rota:PollInterval: {PollInterval} must be positive");
+        if (ListeningPollInterval < PollInterval) errors.Add($"Rota:ListeningPollInterval: {ListeningPollInterval} must not be shorter than the poll interval ({PollInterval})");
         if (FireAhead < TimeSpan.Zero) errors.Add($"Rota:FireAhead: {FireAhead} must be zero or positive");
         if (LeaseDuration <= HeartbeatInterval) errors.Add($"Rota:LeaseDuration: {LeaseDuration} must exceed HeartbeatInterval {HeartbeatInterval}");
         if (HeartbeatInterval <= TimeSpan.Zero) errors.Add($"Rota:HeartbeatInterval: {HeartbeatInterval} must be positive");

@@ -10,12 +10,44 @@ namespace Rota.Storage.Tests;
 /// <summary>LISTEN/NOTIFY: two engines on one schema, each with its own store, polling only every 30 s.</summary>
 public sealed class PostgresNotifyTests(ITestOutputHelper output)
 {
-    private static RotaEngine Engine(PostgresStore store, string name, bool executes) =>
-        new(store, new RotaOptions
+    private static RotaEngine Engine(PostgresStore store, string name, bool executes, Action<RotaOptions>? configure = null)
+    {
+        var options = new RotaOptions
         {
             NodeName = name, SingleNode = false, ExecutorEnabled = executes, ShutdownGrace = TimeSpan.Zero,
             PollInterval = TimeSpan.FromSeconds(30), HeartbeatInterval = TimeSpan.FromSeconds(10), LeaseDuration = TimeSpan.FromSeconds(30),
-        }, TimeProvider.System, new ServiceCollection().AddSingleton(TimeProvider.System).BuildServiceProvider(), NullLoggerFactory.Instance);
+        };
+        configure?.Invoke(options);
+        return new(store, options, TimeProvider.System, new ServiceCollection().AddSingleton(TimeProvider.System).BuildServiceProvider(), NullLoggerFactory.Instance);
+    }
+
+    [Fact]
+    public async Task WhileListening_ARetryPutBackByThisNode_RunsAtItsTime_NotAtTheLongPoll()
+    {
+        await using var db = await TestPostgres.CreateAsync();
+        var attempts = 0;
+        await using var engine = Engine(db.Store, "solo", executes: true, o =>
+        {
+            o.ListeningPollInterval = TimeSpan.FromMinutes(10);
+            o.AddHandler("flaky", _ => ValueTask.FromResult(Interlocked.Increment(ref attempts) == 1
+                ? Execution.TaskOutcome.RetryAfter(TimeSpan.FromSeconds(1))
+                : Execution.TaskOutcome.Success()));
+        });
+        await engine.Client.ApplyAsync(new TaskDefinition { Name = "flaky", Handler = "flaky", Retry = new RetryPolicy(MaxAttempts: 2) });
+        await engine.StartAsync(CancellationToken.None);
+        var sw = Stopwatch.StartNew();
+        while (!db.Store.IsListening)
+        {
+            Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), "the LISTEN connection did not come up");
+            await Task.Delay(20);
+        }
+
+        var run = await engine.Client.TriggerAsync(new TriggerRequest("flaky"));
+        var took = await UntilSucceeded(db.Store, run.RunId, TimeSpan.FromSeconds(8));
+        output.WriteLine($"retry after 1 s ran; run succeeded {took.TotalMilliseconds:F0} ms after the trigger");
+        Assert.Equal(2, attempts);
+        Assert.Equal(2, (await db.Store.RunGet(run.RunId))!.Attempt);
+    }
 
     private static async Task<TimeSpan> UntilSucceeded(PostgresStore store, long runId, TimeSpan limit)
     {

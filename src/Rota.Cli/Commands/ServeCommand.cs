@@ -43,6 +43,7 @@ public static class ServeCommand
                 o.SchedulerEnabled = schedulerEnabled;
                 if (p.GetValue(node) is { Length: > 0 } n) o.NodeName = n;
                 o.PollInterval = EnvDuration("ROTA_POLL_INTERVAL") ?? o.PollInterval;
+                o.ListeningPollInterval = EnvDuration("ROTA_LISTENING_POLL_INTERVAL") ?? o.ListeningPollInterval;
                 o.HeartbeatInterval = EnvDuration("ROTA_HEARTBEAT_INTERVAL") ?? o.HeartbeatInterval;
                 o.LeaseDuration = EnvDuration("ROTA_LEASE_DURATION") ?? o.LeaseDuration;
                 options = o;

@@ -17,6 +17,7 @@ internal sealed partial class Dispatcher(
     RunCompleter completer,
     TaskDefinitionCache tasks,
     StoreHealth health,
+    PollCadence cadence,
     ILogger logger)
 {
     private readonly ConcurrentDictionary<long, ActiveRun> _active = new();
@@ -41,10 +42,11 @@ internal sealed partial class Dispatcher(
     public int ActiveCount => _active.Count;
 
     /// <summary>Completions became durable. When the last claim got fewer runs than it had slots for, a queue's
-    /// cluster-wide limit may have held it back (it counts runs until their completions commit): claim again.</summary>
-    public void OnCompletionsWritten()
+    /// cluster-wide limit may have held it back (it counts runs until their completions commit): claim again. When a
+    /// run was put back for a retry, look again for the earliest waiting run (the idle poll may be minutes away).</summary>
+    public void OnCompletionsWritten(bool putBack)
     {
-        if (Volatile.Read(ref _claimCut)) Wake.Set();
+        if (putBack || Volatile.Read(ref _claimCut)) Wake.Set();
     }
 
     public void AddQueue(string name)
@@ -161,13 +163,15 @@ internal sealed partial class Dispatcher(
 
     private TimeSpan WaitFor(DateTimeOffset? next)
     {
-        // A run that was due at the last claim but not claimed waits for a slot: a finish signals us, the poll covers
-        // other processes. One that became due only after that claim (timers may fire a hair before the wall clock
-        // reaches the instant) is claimed at once.
-        if (next is not { } n || n <= _lastClaimAt) return options.PollInterval;
+        // A run that was due at the last claim but not claimed waits for a slot: a finish signals us, the (short) poll
+        // covers slots freed by other processes, which are not announced. One that became due only after that claim
+        // (timers may fire a hair before the wall clock reaches the instant) is claimed at once.
+        var poll = cadence.Current;
+        if (next is not { } n) return poll;
+        if (n <= _lastClaimAt) return options.PollInterval;
         var until = n - time.GetUtcNow();
         if (until <= TimeSpan.Zero) return TimeSpan.FromMilliseconds(1);
-        return until < options.PollInterval ? until : options.PollInterval;
+        return until < poll ? until : poll;
     }
 
     private Task Start(RunRecord run)

@@ -28,7 +28,7 @@ internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options
     }
 
     /// <summary>Fired after a batch of completions committed (their runs no longer count as running in the store).</summary>
-    public event Action? BatchWritten;
+    public event Action<bool>? BatchWritten;
 
     /// <summary>Fired for every progress report, before it is batched for the store.</summary>
     public event Action<long, int?, string?>? Progressed;
@@ -116,7 +116,7 @@ internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options
                 await store.RunCompleteMany(batch.Select(b => b.Completion).ToList()).ConfigureAwait(false);
                 health.Succeeded();
                 foreach (var b in batch) b.Written.TrySetResult();
-                BatchWritten?.Invoke();
+                BatchWritten?.Invoke(batch.Exists(b => b.Completion.Status == Runs.RunStatus.Scheduled));
                 return;
             }
             catch (Exception ex) when (health.Failed(ex, "completer") && !GivenUp)

@@ -23,6 +23,9 @@ internal sealed partial class Scheduler(
     /// (fencing; a stale fire would be deduplicated by the occurrence key anyway, but a deposed leader should not try).</summary>
     public Func<bool> MayFire { get; set; } = () => true;
 
+    /// <summary>The idle wait when nothing is due (the poll interval unless set).</summary>
+    internal Execution.PollCadence? Cadence { get; set; }
+
     /// <summary>Raised after runs were inserted (wake the dispatcher) and with runs to cancel (overlap policies).</summary>
     public event Action<int>? RunsInserted;
     public event Action<IReadOnlyList<long>, string>? CancelRequested;
@@ -79,7 +82,7 @@ internal sealed partial class Scheduler(
         var backoff = new RetryBackoff();
         while (!stopping.IsCancellationRequested)
         {
-            var wait = options.PollInterval;
+            var wait = Cadence?.Current ?? options.PollInterval;
             var down = false;
             try
             {

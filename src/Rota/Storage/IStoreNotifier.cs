@@ -12,6 +12,10 @@ public interface IStoreNotifier
     /// <summary>False when notifications are turned off (e.g. behind a transaction-pooling proxy that drops LISTEN).</summary>
     bool NotificationsEnabled { get; }
 
+    /// <summary>True while the listening connection is up: changes by other processes arrive as they commit, so a node
+    /// may poll rarely (<see cref="RotaOptions.ListeningPollInterval"/>).</summary>
+    bool IsListening { get; }
+
     /// <summary>
     /// Listens until <paramref name="ct"/> is cancelled, calling <paramref name="changed"/> for each change committed by
     /// another store instance, and with <see cref="StoreChanges.All"/> after every (re)connect since changes may have
