@@ -41,4 +41,18 @@ public sealed partial class PostgresStore
 
     public Task<bool> LeaderRelease(LeaderReleaseParams p, CancellationToken ct = default) =>
         Write(async (c, tx) => await c.ExecuteAsync(Sql["LeaderRelease"], new { node = p.Node, now = Utc(p.Now) }, tx) > 0, ct);
+
+    public Task<NodeBeatResult> NodeBeat(NodeBeatParams p, CancellationToken ct = default) =>
+        Write(async (c, tx) =>
+        {
+            var r = await c.QueryFirstAsync<(string? Holder, long Term, DateTime LeaseUntil, bool Won, bool Registered, int Removed,
+                DateTime? OldestLease, DateTime? NextResume)>(Sql["NodeBeat"],
+                new
+                {
+                    node = p.Name, version = p.Version, running = p.Running, elect = p.Elect, now = Utc(p.Now),
+                    lease_until = Utc(p.LeaseUntil), stale_before = Utc(p.StaleBefore),
+                }, tx);
+            return new NodeBeatResult(new LeaderState(r.Won, r.Term, r.Holder, At(r.LeaseUntil)), r.Registered, r.Removed,
+                r.OldestLease is { } l ? At(l) : null, r.NextResume is { } n ? At(n) : null);
+        }, ct);
 }

@@ -40,4 +40,24 @@ public sealed partial class SqliteStore
 
     public Task<bool> LeaderRelease(LeaderReleaseParams p, CancellationToken ct = default) =>
         WriteAsync(async (c, tx) => await c.ExecuteAsync(Sql["LeaderRelease"], new { node = p.Node, now = Ms(p.Now) }, tx) > 0, ct);
+
+    public Task<NodeBeatResult> NodeBeat(NodeBeatParams p, CancellationToken ct = default) =>
+        WriteAsync(async (c, tx) =>
+        {
+            // A single node (no election) leads without taking the lease row; it reports the row as it is.
+            var won = p.Elect
+                ? (await c.QueryAsync<(string? Holder, long Term, long LeaseUntil)>(Sql["LeaderAcquireOrRenew"],
+                    new { node = p.Name, now = Ms(p.Now), lease_until = Ms(p.LeaseUntil) }, tx)).ToList()
+                : [];
+            var row = won.Count > 0 ? won[0] : await c.QueryFirstAsync<(string? Holder, long Term, long LeaseUntil)>(Sql["LeaderGet"], transaction: tx);
+            var leader = new LeaderState(won.Count > 0 || !p.Elect, row.Term, row.Holder, At(row.LeaseUntil));
+            var beat = await c.QueryFirstAsync<(long Registered, long? OldestLease, long? NextResume)>(Sql["NodeBeat"], new
+            {
+                node = p.Name, version = p.Version, running = p.Running, role = leader.IsLeader ? "leader" : "follower", now = Ms(p.Now),
+            }, tx);
+            // This node's row was refreshed just above, so it is never among the stale.
+            var removed = leader.IsLeader ? await c.ExecuteAsync(Sql["NodeRemoveStale"], new { before = Ms(p.StaleBefore) }, tx) : 0;
+            return new NodeBeatResult(leader, beat.Registered != 0, removed,
+                beat.OldestLease is { } l ? At(l) : null, beat.NextResume is { } n ? At(n) : null);
+        }, ct);
 }

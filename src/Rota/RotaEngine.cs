@@ -204,15 +204,29 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
             try
             {
                 if (!_member.IsLeader) { await Task.Delay(_options.HeartbeatInterval, _time, stopping).ConfigureAwait(false); continue; }
-                await ResumeDueTasksAsync(stopping).ConfigureAwait(false);
-                // Rescued runs are put back; another node's process hears of them by NOTIFY, this one by its own wake.
-                if ((await _rescuer.RescueAsync(startup: false, stopping).ConfigureAwait(false)).Count > 0) _dispatcher.Wake.Set();
+                // In a cluster the heartbeat reports whether anything is due, so an idle leader sends no statement here
+                // (and, having asked the store nothing, tells the store health nothing either).
+                var now = _time.GetUtcNow();
+                var hint = _options.SingleNode ? null : _member.LastBeat;
+                var asked = false;
+                if (hint is null || hint.NextResumeAt <= now)
+                {
+                    await ResumeDueTasksAsync(stopping).ConfigureAwait(false);
+                    asked = true;
+                }
+                if (hint is null || hint.OldestRunningLease < now || hint.RemovedStale > 0)
+                {
+                    // Rescued runs are put back; other nodes hear of them by NOTIFY, this one by its own wake.
+                    if ((await _rescuer.RescueAsync(startup: false, stopping).ConfigureAwait(false)).Count > 0) _dispatcher.Wake.Set();
+                    asked = true;
+                }
                 if (_time.GetUtcNow() - lastPrune >= _options.PruneInterval)
                 {
                     await _pruner.PruneAsync(stopping).ConfigureAwait(false);
                     lastPrune = _time.GetUtcNow();
+                    asked = true;
                 }
-                _health.Succeeded();
+                if (asked) _health.Succeeded();
                 backoff.Reset();
                 await Task.Delay(_options.HeartbeatInterval, _time, stopping).ConfigureAwait(false);
             }

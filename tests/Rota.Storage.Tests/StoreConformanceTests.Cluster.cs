@@ -29,6 +29,65 @@ public abstract partial class StoreConformanceTests
         Assert.Equal(new NodeRow("a", T0.AddMinutes(1), T0.AddMinutes(1), "follower", 0, "1.1"), Assert.Single(await store.NodeList()));
     }
 
+    private static NodeBeatParams Beat(string node, DateTimeOffset now, bool elect = true, int running = 0) =>
+        new(node, "2.0", running, elect, now, now.AddSeconds(30), now.AddSeconds(-90));
+
+    [Fact]
+    public async Task NodeBeat_Cluster_ElectsRegistersAndRemovesStale_InOneCall()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.NodeRegister(new NodeRegisterParams("a", "2.0", T0));
+        await store.NodeRegister(new NodeRegisterParams("gone", "1.0", T0));
+
+        var a = await store.NodeBeat(Beat("a", T0.AddSeconds(100), running: 4));
+        Assert.Equal(new LeaderState(true, 1, "a", T0.AddSeconds(130)), a.Leader);
+        Assert.False(a.Registered);
+        Assert.Equal(1, a.RemovedStale);
+        // A node the leader removed (or never saw) is registered by its beat; it follows, and removes nothing.
+        var b = await store.NodeBeat(Beat("b", T0.AddSeconds(101)));
+        Assert.Equal(new LeaderState(false, 1, "a", T0.AddSeconds(130)), b.Leader);
+        Assert.True(b.Registered);
+        Assert.Equal(0, b.RemovedStale);
+        var nodes = await store.NodeList();
+        Assert.Equal(new NodeRow("a", T0, T0.AddSeconds(100), "leader", 4, "2.0"), nodes[0]);
+        Assert.Equal(new NodeRow("b", T0.AddSeconds(101), T0.AddSeconds(101), "follower", 0, "2.0"), nodes[1]);
+
+        // The lease runs out: b's next beat takes it in a new term; a's following beat finds itself follower.
+        Assert.Equal(new LeaderState(true, 2, "b", T0.AddSeconds(161)), (await store.NodeBeat(Beat("b", T0.AddSeconds(131)))).Leader);
+        var a2 = await store.NodeBeat(Beat("a", T0.AddSeconds(132)));
+        Assert.False(a2.Leader.IsLeader);
+        Assert.Equal("b", a2.Leader.Holder);
+        Assert.Equal(["follower", "leader"], (await store.NodeList()).Select(n => n.Role));
+    }
+
+    [Fact]
+    public async Task NodeBeat_SingleNode_LeadsWithoutTakingTheLease()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.NodeRegister(new NodeRegisterParams("old", "1.0", T0));
+        var r = await store.NodeBeat(Beat("solo", T0.AddSeconds(100), elect: false));
+        Assert.True(r.Leader.IsLeader);
+        Assert.True(r.Registered);
+        Assert.Equal(1, r.RemovedStale);
+        Assert.Equal(new LeaderState(false, 0, null, (await store.LeaderGet()).LeaseUntil), await store.LeaderGet());
+        Assert.Equal("leader", Assert.Single(await store.NodeList()).Role);
+        Assert.Null(r.OldestRunningLease);
+        Assert.Null(r.NextResumeAt);
+    }
+
+    [Fact]
+    public async Task NodeBeat_ReportsTheEarliestPauseEnd_AndTheOldestRunningLease()
+    {
+        await using var store = await CreateStoreAsync();
+        var task = await store.TaskUpsert(new TaskUpsertParams(new Tasks.TaskDefinition { Name = "t", Handler = "noop" }, T0));
+        await store.TaskSetEnabled(new TaskSetEnabledParams("t", false, "maintenance", T0.AddHours(2), T0));
+        await store.RunInsertMany([new RunInsertParams { TaskId = task.Id, ScheduledAt = T0, Now = T0 }]);
+        await store.RunClaimNext(new RunClaimNextParams("default", "a", 5, T0, T0.AddSeconds(30)));
+        var r = await store.NodeBeat(Beat("a", T0.AddSeconds(1)));
+        Assert.Equal(T0.AddHours(2), r.NextResumeAt);
+        Assert.Equal(T0.AddSeconds(30), r.OldestRunningLease);
+    }
+
     [Fact]
     public async Task NodeHeartbeat_UnknownNode_ReturnsFalse()
     {

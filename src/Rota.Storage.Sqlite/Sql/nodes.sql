@@ -28,3 +28,14 @@ SELECT holder, term, lease_until FROM rota_leader WHERE id = 1;
 
 -- name: LeaderRelease
 UPDATE rota_leader SET holder = NULL, lease_until = @now WHERE id = 1 AND holder = @node;
+
+-- name: NodeBeat
+-- The registry part of a node's heartbeat (SQLite runs one data-changing statement at a time, so NodeBeat also runs
+-- LeaderAcquireOrRenew/LeaderGet and NodeRemoveStale, in the same transaction). Registers the node again when another
+-- node removed it; `registered` tells which.
+INSERT INTO rota_nodes (name, started_at, heartbeat_at, role, running, version)
+VALUES (@node, @now, @now, @role, @running, @version)
+ON CONFLICT (name) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, role = excluded.role, running = excluded.running
+RETURNING started_at = @now AND heartbeat_at = @now AS registered,
+    (SELECT min(lease_until) FROM rota_runs WHERE status = 'running') AS oldest_lease,
+    (SELECT min(paused_until) FROM rota_tasks WHERE enabled = 0 AND paused_until IS NOT NULL) AS next_resume;

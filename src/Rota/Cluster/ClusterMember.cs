@@ -36,6 +36,9 @@ internal sealed partial class ClusterMember
     /// <summary>The leadership term last seen (0 on a single node).</summary>
     public long Term => _elector.Term;
 
+    /// <summary>The outcome of the last successful heartbeat (null before the first).</summary>
+    public NodeBeatResult? LastBeat { get; private set; }
+
     /// <summary>The term a fenced leader-only write must carry: null on a single node (no election, nothing to fence).</summary>
     public long? FencingTerm => _options.SingleNode ? null : _elector.Term;
 
@@ -56,19 +59,16 @@ internal sealed partial class ClusterMember
         return SyncDutiesAsync();
     }
 
-    /// <summary>One heartbeat: election (unless single node), registry row, stale-node removal by the leader,
-    /// duties started or stopped to match.</summary>
+    /// <summary>One heartbeat, one store transaction: election (unless single node), registry row, stale-node removal
+    /// by the leader; then duties started or stopped to match.</summary>
     public async Task BeatAsync(CancellationToken ct)
     {
         try
         {
-            if (!_options.SingleNode) await _elector.ElectAsync(ct).ConfigureAwait(false);
-            await _registrar.HeartbeatAsync(IsLeader, ct).ConfigureAwait(false);
-            if (IsLeader)
-            {
-                var removed = await _registrar.RemoveStaleAsync(ct).ConfigureAwait(false);
-                if (removed > 0) LogRemovedStale(removed);
-            }
+            var beat = await _registrar.BeatAsync(elect: !_options.SingleNode, ct).ConfigureAwait(false);
+            if (!_options.SingleNode) _elector.Observe(beat.Leader);
+            LastBeat = beat;
+            if (beat.RemovedStale > 0) LogRemovedStale(beat.RemovedStale);
             _health.Succeeded();
         }
         finally

@@ -19,12 +19,11 @@ internal sealed partial class Elector(IRotaStore store, RotaOptions options, Tim
     /// <summary>The term of the leadership as last seen.</summary>
     public long Term { get; private set; }
 
-    /// <summary>Takes or renews the lease for <see cref="RotaOptions.LeaseDuration"/>; returns whether this node leads.</summary>
-    public async Task<bool> ElectAsync(CancellationToken ct)
+    /// <summary>Records the outcome of this node's bid for the lease (made by its heartbeat for
+    /// <see cref="RotaOptions.LeaseDuration"/>); returns whether this node leads.</summary>
+    public bool Observe(LeaderState state)
     {
-        var now = time.GetUtcNow();
         var was = IsLeader;
-        var state = await store.LeaderAcquireOrRenew(new LeaderAcquireParams(options.NodeName, now, now + options.LeaseDuration), ct).ConfigureAwait(false);
         _won = state.IsLeader;
         _leaseUntil = state.IsLeader ? state.LeaseUntil : DateTimeOffset.MinValue;
         Term = state.Term;

@@ -17,16 +17,14 @@ internal sealed class NodeRegistrar(IRotaStore store, RotaOptions options, TimeP
     public Task RegisterAsync(CancellationToken ct) =>
         store.NodeRegister(new NodeRegisterParams(options.NodeName, Version, time.GetUtcNow()), ct);
 
-    public async Task HeartbeatAsync(bool leader, CancellationToken ct)
+    /// <summary>One heartbeat in one store transaction: the bid for the lease when <paramref name="elect"/>, the
+    /// registry row (added again when another node removed it) and, by the leader, stale-node removal.</summary>
+    public Task<NodeBeatResult> BeatAsync(bool elect, CancellationToken ct)
     {
-        var p = new NodeHeartbeatParams(options.NodeName, leader ? "leader" : "follower", running(), time.GetUtcNow());
-        if (await store.NodeHeartbeat(p, ct).ConfigureAwait(false)) return;
-        await RegisterAsync(ct).ConfigureAwait(false);
-        await store.NodeHeartbeat(p, ct).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        return store.NodeBeat(new NodeBeatParams(options.NodeName, Version, running(), elect, now, now + options.LeaseDuration,
+            now - options.LeaseDuration * StaleAfterLeases), ct);
     }
-
-    public Task<int> RemoveStaleAsync(CancellationToken ct) =>
-        store.NodeRemoveStale(new NodeRemoveStaleParams(time.GetUtcNow() - options.LeaseDuration * StaleAfterLeases), ct);
 
     public Task<bool> LeaveAsync(CancellationToken ct) => store.NodeRemove(options.NodeName, ct);
 }

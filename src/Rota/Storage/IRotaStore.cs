@@ -45,6 +45,8 @@ public interface IRotaStore : IAsyncDisposable
     /// <summary>Clears the holder when <c>Node</c> holds it, so another node takes over at its next heartbeat.</summary>
     Task<bool> LeaderRelease(LeaderReleaseParams p, CancellationToken ct = default);
 
+    /// <summary>A node's heartbeat in one transaction: election, registry row, stale-node removal (see <see cref="NodeBeatParams"/>).</summary>
+    Task<NodeBeatResult> NodeBeat(NodeBeatParams p, CancellationToken ct = default);
     Task<IReadOnlyList<NodeRow>> NodeList(CancellationToken ct = default);
     /// <summary>Returns false when the node is not registered (it was removed as stale): register it again.</summary>
     Task<bool> NodeHeartbeat(NodeHeartbeatParams p, CancellationToken ct = default);
