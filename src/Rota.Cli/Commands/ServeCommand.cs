@@ -32,6 +32,7 @@ public static class ServeCommand
             var db = Path.GetFullPath(store.DbPath);
             // SQLite: one serve per file. PostgreSQL: any number of nodes share the database.
             using var dbLock = store.IsPostgres ? null : CreateAndLock(db);
+            if (store.IsPostgres) await StoreWait.UntilReachableAsync(store, ctx.Error, EnvDuration("ROTA_STORE_WAIT"), ct);
 
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
             builder.Logging.ClearProviders();
