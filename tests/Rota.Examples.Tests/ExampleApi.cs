@@ -20,6 +20,9 @@ public sealed class ExampleApi(string url, string token) : IDisposable
         return body!;
     }
 
+    /// <summary>A plain-text resource, e.g. a run's logs.</summary>
+    public Task<string> GetTextAsync(string path) => _http.GetStringAsync(path);
+
     public async Task<(HttpStatusCode Status, JsonNode? Body, HttpResponseHeaders Headers)> SendAsync(HttpMethod method, string path, string? json = null)
     {
         using var request = new HttpRequestMessage(method, path);
