@@ -90,12 +90,28 @@ public sealed class SavedLinksExampleTests
         var resumed = (await api2.RunsAsync("saved-links-night")).First(r => ExampleApi.Is(r!, "succeeded"))!;
         var items = resumed["stats"]!["items"]!.AsArray();
         Assert.Equal(links.Url("/e"), Assert.Single(items)!["url"]!.GetValue<string>());
+
+        // Log retention (logrotate's 14 days): 15 days later the runs of day 1 and their logs are gone.
+        await host.StopAsync();
+        await host.StartAsync(clock: Start.AddDays(15));
+        using var api3 = host.Api();
+        // (The restart records the 14 days of occurrences it missed, and runs the latest of each type once.)
+        async Task<bool> OnlyRecentRuns()
+        {
+            foreach (var task in new[] { "saved-links-morning", "saved-links-noon", "saved-links-night" })
+                if ((await api3.RunsAsync(task)).Any(r => ExampleApi.Instant(r!["created_at"]) < Start.AddDays(14))) return false;
+            return true;
+        }
+        await WaitUntilAsync(OnlyRecentRuns);
+        Assert.NotEmpty(await api3.RunsAsync("saved-links-noon"));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10), "condition not met within 10 s");
             await Task.Delay(50);
