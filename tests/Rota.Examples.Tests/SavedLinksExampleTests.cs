@@ -8,8 +8,8 @@ namespace Rota.Examples.Tests;
 /// status and recovery from a process killed mid-run (the stale lock).</summary>
 public sealed class SavedLinksExampleTests
 {
-    // 07:59:50 in Berlin (CEST, UTC+2).
-    private static readonly DateTimeOffset Start = new(2026, 6, 1, 5, 59, 50, TimeSpan.Zero);
+    // 07:00 in Berlin (CEST, UTC+2).
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 5, 0, 0, TimeSpan.Zero);
 
     [Fact]
     public async Task Runs_three_times_a_day_with_the_guard_the_lock_and_per_item_results()
@@ -21,20 +21,23 @@ public sealed class SavedLinksExampleTests
         var linksFile = host.Dir.File("links.txt");
         File.WriteAllLines(linksFile, ["# saved links", links.Url("/a")]);
         await host.StartAsync(clock: Start);
-        using var api = host.Api();
+        using var first = host.Api();
 
         // Each run type fires at its local time in the configured zone.
-        var jobs = (await api.GetAsync("/api/v1/tasks/scheduler/status")).AsArray();
+        var jobs = (await first.GetAsync("/api/v1/tasks/scheduler/status")).AsArray();
         DateTimeOffset Next(string id) => ExampleApi.Instant(jobs.Single(j => j!["id"]!.GetValue<string>() == id)!["next_run"])!.Value;
         Assert.Equal(new DateTimeOffset(2026, 6, 1, 8, 0, 0, TimeSpan.FromHours(2)), Next("saved-links-morning"));
         Assert.Equal(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.FromHours(2)), Next("saved-links-noon"));
         Assert.Equal(new DateTimeOffset(2026, 6, 1, 23, 0, 0, TimeSpan.FromHours(2)), Next("saved-links-night"));
         Assert.Contains("(Europe/Berlin)", jobs.First(j => j!["id"]!.GetValue<string>() == "saved-links-morning")!["trigger"]!.GetValue<string>());
 
-        // `python main.py --scheduled morning` by hand just before 08:00 …
+        // `python main.py --scheduled morning` by hand at 07:00 …
         var (exit, output) = await host.CliAsync(null, "task", "run", "saved-links-morning", "--wait");
         Assert.True(exit == 0, output);
-        // … so the 08:00 occurrence is within 4 h of the last morning run: skipped, with the reason.
+        // … so at 08:00 the occurrence is within 4 h of the last morning run: skipped, with the reason.
+        await host.StopAsync();
+        await host.StartAsync(clock: Start.AddHours(1).AddSeconds(-3));
+        using var api = host.Api();
         var skipped = await api.WaitForRunAsync("saved-links-morning", r => r["trigger"]!.GetValue<string>() == "schedule", "at 08:00", seconds: 30);
         Assert.Equal("skipped", skipped["status"]!.GetValue<string>());
         Assert.Contains("min_spacing", skipped["reason"]!.GetValue<string>());
@@ -81,7 +84,7 @@ public sealed class SavedLinksExampleTests
         var night = await api.WaitForRunAsync("saved-links-night", r => r["progress_text"]?.GetValue<string>()?.StartsWith("Processing link 1/2", StringComparison.Ordinal) == true, "processing");
         await WaitUntilAsync(() => File.ReadAllText(linksFile + ".processed").Contains(links.Url("/d"), StringComparison.Ordinal));
         await host.KillAsync();
-        await host.StartAsync(clock: Start.AddMinutes(10));
+        await host.StartAsync(clock: Start.AddHours(1).AddMinutes(10));
         using var api2 = host.Api();
         var dead = await api2.WaitEndedAsync(night["id"]!.GetValue<long>());
         Assert.Equal("abandoned", dead["status"]!.GetValue<string>());
