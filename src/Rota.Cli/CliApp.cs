@@ -8,9 +8,16 @@ namespace Rota.Cli;
 /// <summary>The <c>rota</c> command line; <see cref="RunAsync"/> is also the in-process entry point for tests.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct = default) =>
+        RunAsync(args, stdout, stderr, extendRota: null, ct);
+
+    /// <summary>The same command line with the app's own handlers: <paramref name="extendRota"/> is called on the Rota
+    /// builder of <c>serve</c> (register handlers and their services there) and on the one that lists the handler kinds
+    /// <c>serve</c> and <c>apply</c> accept in a configuration file. A project that references Rota.Cli and calls this
+    /// from its <c>Main</c> is <c>rota</c> with its handlers (examples/handlers).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Action<Hosting.RotaBuilder>? extendRota, CancellationToken ct = default)
     {
-        var ctx = new CliContext(stdout, stderr);
+        var ctx = new CliContext(stdout, stderr) { ExtendRota = extendRota };
         var root = Root(ctx);
         // No response files: '@name' is a handle (rota source add @user@instance), never a file to expand.
         var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });

@@ -34,6 +34,8 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
     };
 
     public TextWriter Out { get; } = stdout;
+    /// <summary>The host app's additions to the Rota builder (its handlers), or null for plain <c>rota</c>.</summary>
+    public Action<Hosting.RotaBuilder>? ExtendRota { get; init; }
     public TextWriter Error { get; } = stderr;
     public TimeProvider Time { get; } = TimeProvider.System;
 

@@ -9,17 +9,18 @@ namespace Rota.Cli;
 /// <summary>Loads a configuration file, validates all of it first, then writes queues and tasks to the store.</summary>
 public static class ConfigApplier
 {
-    /// <summary>Handler kinds a default <c>rota serve</c> can run.</summary>
-    public static IReadOnlySet<string> KnownHandlers()
+    /// <summary>Handler kinds <c>rota serve</c> can run: the built-in ones and those <paramref name="extendRota"/> adds.</summary>
+    public static IReadOnlySet<string> KnownHandlers(Action<RotaBuilder>? extendRota = null)
     {
         var services = new ServiceCollection();
-        services.AddRota().UseCrawler();
+        var builder = services.AddRota().UseCrawler();
+        extendRota?.Invoke(builder);
         var options = services.BuildServiceProvider().GetRequiredService<RotaOptions>();
         return options.Handlers.Kinds.Append("noop").ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Validates the whole file (throws listing every error, touching nothing) and returns it.</summary>
-    public static RotaConfigDocument Load(string path) => ConfigLoader.LoadFile(path, KnownHandlers());
+    public static RotaConfigDocument Load(string path, Action<RotaBuilder>? extendRota = null) => ConfigLoader.LoadFile(path, KnownHandlers(extendRota));
 
     public sealed record Change(string Task, string What);
 

@@ -44,7 +44,12 @@ public sealed class RotaProcess : IDisposable
     public static RotaProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
 
     /// <summary>Starts <c>rota</c> with extra environment variables (e.g. ROTA_LEASE_DURATION, ROTA_METRICS_REQUIRE_TOKEN).</summary>
-    public static RotaProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static RotaProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartDll(CliDll, workingDirectory, environment, args);
+
+    /// <summary>Starts another build of the command line, e.g. examples/handlers (Rota.Examples.dll: rota with the
+    /// example handlers), the same way.</summary>
+    public static RotaProcess StartDll(string dll, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -53,7 +58,7 @@ public sealed class RotaProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(CliDll);
+        psi.ArgumentList.Add(dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) psi.Environment[k] = v;

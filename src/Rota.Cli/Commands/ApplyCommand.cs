@@ -14,7 +14,7 @@ public static class ApplyCommand
         {
             var path = CliContext.ConfigPath(p)
                 ?? throw new RotaException("cli.no_config", "apply: no configuration file: pass --config PATH or create ./rota.yaml");
-            var doc = ConfigApplier.Load(path);
+            var doc = ConfigApplier.Load(path, ctx.ExtendRota);
             await using var store = await ctx.OpenStoreAsync(p);
             var changes = await ConfigApplier.ApplyAsync(doc, ctx.Client(store), p.GetValue(dryRun));
             if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, new { file = path, dry_run = p.GetValue(dryRun), changes });

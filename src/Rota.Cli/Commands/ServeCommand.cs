@@ -27,7 +27,7 @@ public static class ServeCommand
         {
             // Validate the config before anything touches the disk: a bad file leaves no data folder, lock or database behind.
             var configPath = CliContext.ConfigPath(p);
-            var doc = configPath is null ? null : ConfigApplier.Load(configPath);
+            var doc = configPath is null ? null : ConfigApplier.Load(configPath, ctx.ExtendRota);
             var store = StoreChoice.From(p);
             var db = Path.GetFullPath(store.DbPath);
             // SQLite: one serve per file. PostgreSQL: any number of nodes share the database.
@@ -58,6 +58,7 @@ public static class ServeCommand
             {
                 AllowLoopback = string.Equals(Environment.GetEnvironmentVariable("ROTA_CRAWLER_ALLOW_LOOPBACK"), "true", StringComparison.OrdinalIgnoreCase),
             });
+            ctx.ExtendRota?.Invoke(rota);
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
             builder.AddRotaServer(o =>
             {
