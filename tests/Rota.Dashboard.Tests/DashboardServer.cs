@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Rota.Configuration;
+using Rota.Crawler;
+using Rota.Crawler.Crawling;
 using Rota.Hosting;
 using Rota.Execution;
 using Rota.Server.Auth;
@@ -27,6 +29,9 @@ public sealed class DashboardServer : IAsyncLifetime
     public const string AdminPassword = "admin-password-123";
     public const string AlicePassword = "alice-password-123";
     public const string BobPassword = "bob-password-1234";
+    public const string CarolPassword = "carol-password-123";
+    /// <summary>Run now / Retry permits a minute (the API's trigger limiter and the dashboard's).</summary>
+    public const int TriggerPermits = 5;
     public const int PagerRuns = 30;
     /// <summary>A queue no task uses, for pause/resume tests (pausing "default" would stall the other tests).</summary>
     public const string BatchQueue = "batch";
@@ -38,6 +43,7 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("not started");
+    public IServiceProvider Services => _app!.Services;
     public RotaEngine Engine => _app!.Services.GetRequiredService<RotaEngine>();
     public EventHub Events => _app!.Services.GetRequiredService<EventHub>();
     public IRotaStore Store => Engine.Store;
@@ -65,8 +71,12 @@ public sealed class DashboardServer : IAsyncLifetime
             o.ShutdownGrace = TimeSpan.FromSeconds(2);
             o.AddHandler("gated-progress", GatedProgressAsync);
             o.AddHandler("sleep", SleepAsync);
-        }).UseSqlite(_dir.File("rota.db"));
-        builder.AddRotaServer(o => o.Urls = "http://127.0.0.1:0");
+        }).UseSqlite(_dir.File("rota.db")).UseCrawler(new CrawlerOptions { AllowLoopback = true, DefaultPollInterval = TimeSpan.FromMinutes(15) });
+        builder.AddRotaServer(o =>
+        {
+            o.Urls = "http://127.0.0.1:0";
+            o.TriggerPermitsPerMinute = TriggerPermits;
+        });
         _app = builder.Build();
         _app.MapRotaServer();
         await SeedAsync();
@@ -92,6 +102,7 @@ public sealed class DashboardServer : IAsyncLifetime
         await accounts.CreateAsync("admin", UserRow.AdminRole, AdminPassword, default);
         var alice = await accounts.CreateAsync("alice", UserRow.UserRole, AlicePassword, default);
         await accounts.CreateAsync("bob", UserRow.UserRole, BobPassword, default);
+        await accounts.CreateAsync("carol", UserRow.UserRole, CarolPassword, default);
         AliceToken = (await accounts.CreateTokenAsync(alice, "dashboard-test", null, default)).Secret;
         var handlers = Engine.HandlerKinds.ToHashSet();
         foreach (var json in new[]
@@ -103,6 +114,7 @@ public sealed class DashboardServer : IAsyncLifetime
             """{"name":"bob-task","handler":"noop","owner":"bob","every":"1h"}""",
             """{"name":"bob-params","handler":"noop","owner":"bob","description":"Run with parameters from the dashboard"}""",
             """{"name":"bob-pager","handler":"noop","owner":"bob","description":"Many runs, for the pager"}""",
+            """{"name":"carol-quick","handler":"noop","owner":"carol","description":"Run now until the rate limit says no","overlap":"allow_all"}""",
         })
             await Engine.Client.ApplyAsync(ConfigLoader.ParseTask(json, "test", handlers, TaskOrigin.Api));
     }
@@ -143,7 +155,7 @@ public sealed class DashboardServer : IAsyncLifetime
 
     /// <summary>A browser context already signed in as <paramref name="user"/> (the form is used once per user, then the
     /// session cookie is reused: password hashing is deliberately slow), with a page on the overview.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string user, string? theme = null)
+    public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string user, string? theme = null, bool bypassCsp = false)
     {
         await _sessionLock.WaitAsync();
         try
@@ -151,12 +163,14 @@ public sealed class DashboardServer : IAsyncLifetime
             if (!_sessions.TryGetValue(user, out var state))
             {
                 await using var first = await NewContextAsync();
-                await SignInAsync(first, user, user switch { "admin" => AdminPassword, "alice" => AlicePassword, _ => BobPassword });
+                await SignInAsync(first, user, user switch { "admin" => AdminPassword, "alice" => AlicePassword, "carol" => CarolPassword, _ => BobPassword });
                 _sessions[user] = state = await first.StorageStateAsync();
             }
             var context = await Browser.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = BaseUrl, StorageState = state, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+                // Only the axe-core checks bypass the page's Content-Security-Policy, to inject the checker.
+                BypassCSP = bypassCsp,
             });
             context.SetDefaultTimeout(15_000);
             if (theme is not null) await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = BaseUrl }]);
