@@ -54,6 +54,7 @@ public sealed class CrawlingTests(DashboardServer server)
         await Expect(candidate).ToContainTextAsync("Loopback news");
         await Expect(page.Locator("#preview")).ToContainTextAsync("Feeds found on " + feeds.Url("/blog"));
         Assert.Empty(await server.Store.SourceList(new SourceListParams("alice")));
+        await server.ScreenshotAsync(page, "source-add-preview-light");
 
         await candidate.GetByRole(AriaRole.Button, new() { Name = "Add this feed" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/sources/\\d+"));

@@ -50,6 +50,9 @@ public sealed class DashboardServer : IAsyncLifetime
     public UserAccounts Accounts => _app!.Services.GetRequiredService<UserAccounts>();
     public long BobRunId { get; private set; }
     public long AdminRunId { get; private set; }
+    /// <summary>The admin's seeded source, with items and a crawl log; <see cref="AdminFailingSourceId"/> is in error.</summary>
+    public long AdminSourceId { get; private set; }
+    public long AdminFailingSourceId { get; private set; }
     public string AliceToken { get; private set; } = "";
 
     /// <summary>Released by a test once its page listens for live events; the progress handler then reports 25…100 %.</summary>
@@ -117,6 +120,27 @@ public sealed class DashboardServer : IAsyncLifetime
             """{"name":"carol-quick","handler":"noop","owner":"carol","description":"Run now until the rate limit says no","overlap":"allow_all"}""",
         })
             await Engine.Client.ApplyAsync(ConfigLoader.ParseTask(json, "test", handlers, TaskOrigin.Api));
+        await SeedSourcesAsync();
+    }
+
+    private async Task SeedSourcesAsync()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var ok = await Store.SourceUpsert(new SourceUpsertParams("admin", "Example engineering blog", "feed", "https://blog.example/feed.xml",
+            "https://blog.example/feed.xml", "blog.example/feed.xml", 3600, now));
+        AdminSourceId = ok.Id;
+        await Store.ItemUpsertMany(new ItemUpsertManyParams(ok.Id,
+            [.. Enumerable.Range(1, 3).Select(i => new ItemWrite($"post-{i}", $"https://blog.example/posts/{i}", $"Post number {i}", "Ada", "Summary", null, now.AddHours(-i)))], now));
+        var log = await Store.CrawlLogStart(new CrawlLogStartParams("admin", ok.Id, null, "scheduled", now.AddMinutes(-1)));
+        await Store.CrawlLogFinish(new CrawlLogFinishParams(log, "success", 3, 3, null, null, 420, now));
+        await Store.SourceUpdateAfterCrawl(new SourceUpdateAfterCrawlParams(ok.Id, SourceStatus.Active, false, null, null, null, null, null, now.AddHours(1), 3600, now));
+        var bad = await Store.SourceUpsert(new SourceUpsertParams("admin", "Flaky podcast", "feed", "https://flaky.example/rss",
+            "https://flaky.example/rss", "flaky.example/rss", 3600, now));
+        AdminFailingSourceId = bad.Id;
+        var badLog = await Store.CrawlLogStart(new CrawlLogStartParams("admin", bad.Id, null, "scheduled", now.AddMinutes(-2)));
+        await Store.CrawlLogFinish(new CrawlLogFinishParams(badLog, "failed", 0, 0, "fetch: HTTP 503 from flaky.example", null, 120, now));
+        await Store.SourceUpdateAfterCrawl(new SourceUpdateAfterCrawlParams(bad.Id, SourceStatus.Error, true, "fetch.http_status", "fetch: HTTP 503 from flaky.example", true,
+            null, null, now.AddMinutes(5), 3600, now));
     }
 
     private async ValueTask<TaskOutcome> GatedProgressAsync(TaskContext context)
@@ -140,10 +164,17 @@ public sealed class DashboardServer : IAsyncLifetime
         return TaskOutcome.Success();
     }
 
-    /// <summary>A fresh browser context (own cookies), optionally with a theme cookie already set.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string? theme = null)
+    /// <summary>Saves a full-page screenshot under <see cref="ScreenshotDirectory"/> (a page state only a test reaches).</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>A fresh browser context (own cookies), optionally with a theme cookie already set.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? theme = null, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, BypassCSP = bypassCsp });
         context.SetDefaultTimeout(15_000);
         if (theme is not null)
             await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = BaseUrl }]);

@@ -37,13 +37,7 @@ public sealed class ScreenshotTests(DashboardServer server)
         page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) failures.Add(m.Text); };
         page.Response += (_, r) => { if (r.Status >= 400 && r.Request.ResourceType != "document") failures.Add($"{r.Status} {r.Url}"); };
         Directory.CreateDirectory(server.ScreenshotDirectory);
-        var pages = new (string Name, string Path)[]
-        {
-            ("overview", "/"), ("overview-7d", "/?range=7d"), ("tasks", "/tasks"), ("task", "/tasks/admin-report"), ("task-busy", "/tasks/bob-pager"), ("runs", "/runs"), ("run", $"/runs/{server.AdminRunId}"),
-            ("queues", "/queues"), ("nodes", "/nodes"), ("audit", "/audit"), ("users", "/users"),
-            ("confirm", "/confirm?action=task-disable&task=admin-report&back=/tasks"), ("not-found", "/tasks/no-such-task"),
-            ("error-banner", "/tasks?error=The+operation+failed%3A+example"),
-        };
+        var pages = MainPages.For(server);
         foreach (var (name, path) in pages)
         {
             var response = await page.GotoAsync(path);

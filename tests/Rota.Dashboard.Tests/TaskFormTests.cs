@@ -27,6 +27,7 @@ public sealed class TaskFormTests(DashboardServer server)
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("nothing was saved");
         await Expect(page.Locator("#t-cron-err")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("Cron", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await server.ScreenshotAsync(page, "task-form-errors-light");
         Assert.Null(await server.Store.TaskGet("carol-health"));
 
         await page.GetByLabel("Cron", new() { Exact = true }).FillAsync("30 9 * * 1-5");
@@ -35,6 +36,7 @@ public sealed class TaskFormTests(DashboardServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
         await Expect(page.Locator("#form-errors")).ToHaveCountAsync(0);
         await Expect(page.Locator("#confirm-save")).ToContainTextAsync("Save task 'carol-health'?");
+        await server.ScreenshotAsync(page, "task-form-confirm-light");
         Assert.Null(await server.Store.TaskGet("carol-health"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, save" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/tasks/carol-health"));

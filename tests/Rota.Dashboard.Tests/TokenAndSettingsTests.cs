@@ -28,6 +28,7 @@ public sealed class TokenAndSettingsTests(DashboardServer server)
         await Expect(page.Locator("#new-token-card")).ToContainTextAsync("shown only this once");
         var secret = await page.Locator("#new-token").InputValueAsync();
         Assert.StartsWith("rota_", secret, StringComparison.Ordinal);
+        await server.ScreenshotAsync(page, "token-created-light");
         Assert.Equal(HttpStatusCode.OK, await ApiStatusAsync(secret));
 
         await page.GotoAsync("/tokens");
@@ -89,7 +90,7 @@ public sealed class TokenAndSettingsTests(DashboardServer server)
             await page.GotoAsync("/settings");
             var main = page.Locator("main");
             await Expect(main).ToContainTextAsync("SQLite");
-            await Expect(main).ToContainTextAsync("200 ms");
+            await Expect(main).ToContainTextAsync("200ms");
             await Expect(main).ToContainTextAsync($"{DashboardServer.TriggerPermits} a minute");
             await Expect(main).ToContainTextAsync("allowed (ROTA_CRAWLER_ALLOW_LOOPBACK)");
             await Expect(main).ToContainTextAsync("not allowed");
