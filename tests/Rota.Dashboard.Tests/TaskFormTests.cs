@@ -100,7 +100,7 @@ public sealed class TaskFormTests(DashboardServer server)
             await page.WaitForURLAsync(u => !u.Contains("/confirm", StringComparison.Ordinal));
             if (await page.Locator(".banner.error").CountAsync() > 0)
             {
-                await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"at most {DashboardServer.TriggerPermits} Run now or Retry a minute");
+                await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"at most {DashboardServer.TriggerPermits} Run now, Retry or Crawl now a minute");
                 Assert.Equal(before, (await server.Store.RunList(new Rota.Storage.RunListParams { TaskName = "carol-quick", Limit = 500 })).Count);
                 refused = true;
             }

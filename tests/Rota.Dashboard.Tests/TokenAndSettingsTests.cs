@@ -58,6 +58,22 @@ public sealed class TokenAndSettingsTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task CreateToken_PostWithoutAntiforgeryToken_IsRefused()
+    {
+        var (context, page) = await server.SignedInAsync("bob");
+        await using var session = context;
+        var bob = (await server.Store.UserGet("bob"))!;
+        var before = (await server.Store.TokenList(new TokenListParams(bob.Id))).Count;
+        var response = await page.APIRequest.PostAsync("/tokens", new()
+        {
+            Form = context.APIRequest.CreateFormData().Append("_handler", "create-token").Append("Posted.Name", "forged"),
+            MaxRedirects = 0,
+        });
+        Assert.Equal(400, response.Status);
+        Assert.Equal(before, (await server.Store.TokenList(new TokenListParams(bob.Id))).Count);
+    }
+
+    [Fact]
     public async Task Tokens_UserSeesOnlyOwn_OtherUsersByDirectUrlRefused_AdminSeesAll()
     {
         var alice = (await server.Store.UserGet("alice"))!;

@@ -24,8 +24,7 @@ public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, 
 
     public static bool IsQueueAction(string? action) => action is PauseQueue or ResumeQueue;
 
-    private ActionOutcome RateLimited(string page) => new(page, null,
-        $"Too many runs started: at most {limiter.PermitsPerMinute} Run now or Retry a minute (the same limit as the API's). Nothing was run; try again in a minute.");
+    private ActionOutcome RateLimited(string page) => limiter.Refusal(page);
 
     /// <summary>Pauses or resumes a queue (admins only; the page checks first). Null when the queue does not exist.</summary>
     public async Task<ActionOutcome?> PerformOnQueueAsync(HttpContext http, string action, string queue)

@@ -5,7 +5,7 @@ using Rota.Server.Hosting;
 
 namespace Rota.Server.Dashboard;
 
-/// <summary>Run now and Retry from the dashboard get the API's trigger allowance
+/// <summary>Run now, Retry and Crawl now from the dashboard get the API's trigger allowance
 /// (<see cref="RotaServerOptions.TriggerPermitsPerMinute"/>, <c>ROTA_TRIGGER_PERMITS_PER_MINUTE</c>) per signed-in user,
 /// in a fixed one-minute window, so a session cannot trigger faster than a token can.</summary>
 public sealed class DashboardTriggerLimiter(IOptions<RotaServerOptions> options) : IDisposable
@@ -24,6 +24,10 @@ public sealed class DashboardTriggerLimiter(IOptions<RotaServerOptions> options)
         using var lease = _limiter.AttemptAcquire(caller);
         return lease.IsAcquired;
     }
+
+    /// <summary>The banner for a refused Run now, Retry or Crawl now.</summary>
+    public ActionOutcome Refusal(string page) => new(page, null,
+        $"Too many started: at most {PermitsPerMinute} Run now, Retry or Crawl now a minute (the same limit as the API's). Nothing was started; try again in a minute.");
 
     public void Dispose() => _limiter.Dispose();
 }

@@ -13,7 +13,7 @@ namespace Rota.Server.Dashboard;
 /// <summary>The dashboard's source changes — add (after the discovery preview), crawl now, delete, OPML import — with the
 /// same owner rules, registrar, crawler and audit entries as <c>/api/v1/sources</c>.</summary>
 public sealed class SourceActions(IRotaStore store, SourceReader reader, FeedFetcher fetcher, CrawlerOptions options, TimeProvider time,
-    SourceCrawler crawler, Auditor audit, EventHub events)
+    SourceCrawler crawler, Auditor audit, EventHub events, DashboardTriggerLimiter limiter)
 {
     public const string DeleteSource = "source-delete";
     public const string CrawlSource = "source-crawl";
@@ -35,10 +35,11 @@ public sealed class SourceActions(IRotaStore store, SourceReader reader, FeedFet
             await audit.RecordAsync(http, "source.delete", target, new JsonObject { ["url"] = source.Url, ["via"] = "dashboard" });
             return new ActionOutcome("/sources", $"Source '{source.Name}' deleted with its items.", null);
         }
+        var page = "/sources/" + source.Id.ToString(CultureInfo.InvariantCulture);
+        if (!limiter.TryAcquire(caller)) return limiter.Refusal(page);
         var summary = await crawler.CrawlAsync(new CrawlRequest { Owner = source.Owner, SourceId = source.Id, Scope = CrawlScope.All, CrawlType = CrawlLogValues.Manual },
             ct: http.RequestAborted);
         await audit.RecordAsync(http, "source.crawl", target, new JsonObject { ["via"] = "dashboard" });
-        var page = "/sources/" + source.Id.ToString(CultureInfo.InvariantCulture);
         var result = summary.Results.FirstOrDefault();
         if (result is not null)
             events.Publish("source.status_changed", source.Owner, new JsonObject { ["source_id"] = source.Id, ["status"] = result.SourceStatus, ["crawl_status"] = result.Status });

@@ -21,11 +21,10 @@ public sealed class SourceReader(IRotaStore store)
     public Task<IReadOnlyList<CrawlLogRow>> LogsAsync(Caller caller, long? sourceId, string? status, long? cursor, CancellationToken ct) =>
         store.CrawlLogList(new CrawlLogListParams(caller.OwnerScope, sourceId, status, cursor, PageSize), ct);
 
-    public async Task<int> CountAsync(Caller caller, CancellationToken ct) =>
-        (await store.SourceList(new SourceListParams(caller.OwnerScope, Limit: 100_000), ct)).Count;
-
-    /// <summary>Sources in error, longest failing first (for the overview card).</summary>
-    public async Task<IReadOnlyList<SourceRow>> FailingAsync(Caller caller, CancellationToken ct) =>
-        [.. (await store.SourceList(new SourceListParams(caller.OwnerScope, SourceStatus.Error, Limit: 1_000), ct))
-            .OrderBy(s => s.ErrorSince ?? s.UpdatedAt).ThenBy(s => s.Id)];
+    /// <summary>How many sources the caller sees, and those in error, longest failing first (the overview's card).</summary>
+    public async Task<(int Total, IReadOnlyList<SourceRow> Failing)> HealthAsync(Caller caller, CancellationToken ct)
+    {
+        var all = await store.SourceList(new SourceListParams(caller.OwnerScope, Limit: 100_000), ct);
+        return (all.Count, [.. all.Where(s => s.Status == SourceStatus.Error).OrderBy(s => s.ErrorSince ?? s.UpdatedAt).ThenBy(s => s.Id)]);
+    }
 }
