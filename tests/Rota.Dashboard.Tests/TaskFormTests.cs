@@ -77,6 +77,28 @@ public sealed class TaskFormTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task Templates_CrawlIsLimitedToTheCaller_CommandOnlyWhenAllowed()
+    {
+        var (context, page) = await server.SignedInAsync("carol");
+        await using (context)
+        {
+            await page.GotoAsync("/tasks/new?template=crawl");
+            await Expect(page.GetByLabel("Handler", new() { Exact = true })).ToHaveValueAsync("crawl");
+            await Expect(page.GetByLabel("Parameters")).ToHaveValueAsync(new Regex("\"owner\":\"carol\""));
+            // A command template asked for by URL falls back to HTTP when commands are not allowed.
+            await page.GotoAsync("/tasks/new?template=command");
+            await Expect(page.GetByLabel("Handler", new() { Exact = true })).ToHaveValueAsync("http");
+        }
+        var (adminContext, adminPage) = await server.SignedInAsync("admin");
+        await using (adminContext)
+        {
+            await adminPage.GotoAsync("/tasks/new");
+            await Expect(adminPage.Locator("#no-command-template")).ToContainTextAsync("--allow-command-tasks");
+            await Expect(adminPage.GetByRole(AriaRole.Link, new() { Name = "Command" })).ToHaveCountAsync(0);
+        }
+    }
+
+    [Fact]
     public async Task EditOtherUsersTask_ByDirectUrl_Answers404()
     {
         var (context, page) = await server.SignedInAsync("carol");

@@ -20,9 +20,11 @@ public static class TaskTemplates
     public static IReadOnlyList<Template> Available(bool isAdmin, bool commandsAllowed, IReadOnlyCollection<string> handlers) =>
         [.. All.Where(t => handlers.Contains(t.Handler) && (t.Key != "command" || (isAdmin && commandsAllowed)))];
 
-    public static TaskFormModel Model(string key) => key switch
+    /// <summary>The form of template <paramref name="key"/>; a crawl is limited to <paramref name="owner"/>'s sources.</summary>
+    public static TaskFormModel Model(string key, string owner) => key switch
     {
-        "crawl" => Base(key, "crawl", "crawl-sources", "Crawl my feeds", "*/15 * * * *", """{"scope": "due"}"""),
+        "crawl" => Base(key, "crawl", "crawl-sources", "Crawl my feeds", "*/15 * * * *",
+            new System.Text.Json.Nodes.JsonObject { ["scope"] = "due", ["owner"] = owner }.ToJsonString()),
         "cleanup" => Base(key, "cleanup", "cleanup-runs", "Delete old runs", "0 3 * * *", "{}"),
         "command" => Base(key, "command", "nightly-command", "Run a program", "0 2 * * *", """{"program": "echo", "args": ["hello"]}"""),
         _ => Base("http", "http", "check-website", "Check that the site answers", "*/5 * * * *", """{"url": "https://example.com/health", "method": "GET"}"""),
