@@ -41,6 +41,7 @@ public static class DashboardHosting
     {
         app.UseMiddleware<FailurePageMiddleware>();
         app.UseAntiforgery();
+        app.UseMiddleware<ExpiredFormMiddleware>();
         DashboardEndpoints.Map(app);
         app.MapRazorComponents<App>().RequireAuthorization(DashboardAuth.PolicyName);
         return app;
