@@ -50,6 +50,10 @@ public sealed class ScreenshotTests(DashboardServer server)
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/tasks");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"tasks-mobile-{theme}.png"), FullPage = true });
+        await page.GotoAsync("/sources");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"sources-mobile-{theme}.png"), FullPage = true });
+        await page.GotoAsync("/tasks/new?template=http");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"task-form-mobile-{theme}.png"), FullPage = true });
         await context.ClearCookiesAsync();
         await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = server.BaseUrl }]);
         await page.GotoAsync("/login");
