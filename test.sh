@@ -25,6 +25,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v python3 >/dev/null || need_apt+=(python3)
 [ -x /usr/bin/promtool ] || need_apt+=(prometheus)   # promtool checks /metrics (Rota.Cli.Tests)
 if [ -d tests/Rota.Dashboard.Tests ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
+AXE_DIR=tests/Rota.Dashboard.Tests/.axe AXE_VERSION=4.10.3   # axe-core for the dashboard's accessibility checks (AxeTests.AxeVersion)
+if [ -d tests/Rota.Dashboard.Tests ] && [ ! -f "$AXE_DIR/node_modules/axe-core/axe.min.js" ] && ! command -v npm >/dev/null; then need_apt+=(npm); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "test.sh: missing ${need_apt[*]}; run: sudo apt-get update && sudo apt-get install -y ${need_apt[*]}" >&2; exit 2; fi
   log "installing ${need_apt[*]}"
@@ -43,6 +45,12 @@ if su postgres -s /bin/sh -c "'$PG_BIN/initdb' -D '$WORK/pg' -A trust -U postgre
   log "PostgreSQL on 127.0.0.1:$PG_PORT"
 else
   log "PostgreSQL could not be started (see $WORK/initdb.log); tests that need it will fail with the fix"
+fi
+
+if [ -d tests/Rota.Dashboard.Tests ] && [ ! -f "$AXE_DIR/node_modules/axe-core/axe.min.js" ]; then
+  log "installing axe-core $AXE_VERSION into $AXE_DIR (test-only; nothing is vendored into Rota)"
+  npm install --prefix "$AXE_DIR" "axe-core@$AXE_VERSION" --no-audit --no-fund >"$WORK/npm.log" 2>&1 \
+    || { cat "$WORK/npm.log"; log "axe-core could not be installed; run: npm install --prefix $AXE_DIR axe-core@$AXE_VERSION (AxeTests fail until then)"; }
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

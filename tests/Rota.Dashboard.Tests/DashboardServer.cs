@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Rota.Configuration;
+using Rota.Crawler;
+using Rota.Crawler.Crawling;
 using Rota.Hosting;
 using Rota.Execution;
 using Rota.Server.Auth;
@@ -27,6 +29,9 @@ public sealed class DashboardServer : IAsyncLifetime
     public const string AdminPassword = "admin-password-123";
     public const string AlicePassword = "alice-password-123";
     public const string BobPassword = "bob-password-1234";
+    public const string CarolPassword = "carol-password-123";
+    /// <summary>Run now / Retry permits a minute (the API's trigger limiter and the dashboard's).</summary>
+    public const int TriggerPermits = 5;
     public const int PagerRuns = 30;
     /// <summary>A queue no task uses, for pause/resume tests (pausing "default" would stall the other tests).</summary>
     public const string BatchQueue = "batch";
@@ -38,12 +43,16 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("not started");
+    public IServiceProvider Services => _app!.Services;
     public RotaEngine Engine => _app!.Services.GetRequiredService<RotaEngine>();
     public EventHub Events => _app!.Services.GetRequiredService<EventHub>();
     public IRotaStore Store => Engine.Store;
     public UserAccounts Accounts => _app!.Services.GetRequiredService<UserAccounts>();
     public long BobRunId { get; private set; }
     public long AdminRunId { get; private set; }
+    /// <summary>The admin's seeded source, with items and a crawl log; <see cref="AdminFailingSourceId"/> is in error.</summary>
+    public long AdminSourceId { get; private set; }
+    public long AdminFailingSourceId { get; private set; }
     public string AliceToken { get; private set; } = "";
 
     /// <summary>Released by a test once its page listens for live events; the progress handler then reports 25…100 %.</summary>
@@ -65,8 +74,12 @@ public sealed class DashboardServer : IAsyncLifetime
             o.ShutdownGrace = TimeSpan.FromSeconds(2);
             o.AddHandler("gated-progress", GatedProgressAsync);
             o.AddHandler("sleep", SleepAsync);
-        }).UseSqlite(_dir.File("rota.db"));
-        builder.AddRotaServer(o => o.Urls = "http://127.0.0.1:0");
+        }).UseSqlite(_dir.File("rota.db")).UseCrawler(new CrawlerOptions { AllowLoopback = true, DefaultPollInterval = TimeSpan.FromMinutes(15) });
+        builder.AddRotaServer(o =>
+        {
+            o.Urls = "http://127.0.0.1:0";
+            o.TriggerPermitsPerMinute = TriggerPermits;
+        });
         _app = builder.Build();
         _app.MapRotaServer();
         await SeedAsync();
@@ -92,6 +105,7 @@ public sealed class DashboardServer : IAsyncLifetime
         await accounts.CreateAsync("admin", UserRow.AdminRole, AdminPassword, default);
         var alice = await accounts.CreateAsync("alice", UserRow.UserRole, AlicePassword, default);
         await accounts.CreateAsync("bob", UserRow.UserRole, BobPassword, default);
+        await accounts.CreateAsync("carol", UserRow.UserRole, CarolPassword, default);
         AliceToken = (await accounts.CreateTokenAsync(alice, "dashboard-test", null, default)).Secret;
         var handlers = Engine.HandlerKinds.ToHashSet();
         foreach (var json in new[]
@@ -103,8 +117,30 @@ public sealed class DashboardServer : IAsyncLifetime
             """{"name":"bob-task","handler":"noop","owner":"bob","every":"1h"}""",
             """{"name":"bob-params","handler":"noop","owner":"bob","description":"Run with parameters from the dashboard"}""",
             """{"name":"bob-pager","handler":"noop","owner":"bob","description":"Many runs, for the pager"}""",
+            """{"name":"carol-quick","handler":"noop","owner":"carol","description":"Run now until the rate limit says no","overlap":"allow_all"}""",
         })
             await Engine.Client.ApplyAsync(ConfigLoader.ParseTask(json, "test", handlers, TaskOrigin.Api));
+        await SeedSourcesAsync();
+    }
+
+    private async Task SeedSourcesAsync()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var ok = await Store.SourceUpsert(new SourceUpsertParams("admin", "Example engineering blog", "feed", "https://blog.example/feed.xml",
+            "https://blog.example/feed.xml", "blog.example/feed.xml", 3600, now));
+        AdminSourceId = ok.Id;
+        await Store.ItemUpsertMany(new ItemUpsertManyParams(ok.Id,
+            [.. Enumerable.Range(1, 3).Select(i => new ItemWrite($"post-{i}", $"https://blog.example/posts/{i}", $"Post number {i}", "Ada", "Summary", null, now.AddHours(-i)))], now));
+        var log = await Store.CrawlLogStart(new CrawlLogStartParams("admin", ok.Id, null, "scheduled", now.AddMinutes(-1)));
+        await Store.CrawlLogFinish(new CrawlLogFinishParams(log, "success", 3, 3, null, null, 420, now));
+        await Store.SourceUpdateAfterCrawl(new SourceUpdateAfterCrawlParams(ok.Id, SourceStatus.Active, false, null, null, null, null, null, now.AddHours(1), 3600, now));
+        var bad = await Store.SourceUpsert(new SourceUpsertParams("admin", "Flaky podcast", "feed", "https://flaky.example/rss",
+            "https://flaky.example/rss", "flaky.example/rss", 3600, now));
+        AdminFailingSourceId = bad.Id;
+        var badLog = await Store.CrawlLogStart(new CrawlLogStartParams("admin", bad.Id, null, "scheduled", now.AddMinutes(-2)));
+        await Store.CrawlLogFinish(new CrawlLogFinishParams(badLog, "failed", 0, 0, "fetch: HTTP 503 from flaky.example", null, 120, now));
+        await Store.SourceUpdateAfterCrawl(new SourceUpdateAfterCrawlParams(bad.Id, SourceStatus.Error, true, "fetch.http_status", "fetch: HTTP 503 from flaky.example", true,
+            null, null, now.AddMinutes(5), 3600, now));
     }
 
     private async ValueTask<TaskOutcome> GatedProgressAsync(TaskContext context)
@@ -128,10 +164,17 @@ public sealed class DashboardServer : IAsyncLifetime
         return TaskOutcome.Success();
     }
 
-    /// <summary>A fresh browser context (own cookies), optionally with a theme cookie already set.</summary>
-    public async Task<IBrowserContext> NewContextAsync(string? theme = null)
+    /// <summary>Saves a full-page screenshot under <see cref="ScreenshotDirectory"/> (a page state only a test reaches).</summary>
+    public async Task ScreenshotAsync(IPage page, string name)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>A fresh browser context (own cookies), optionally with a theme cookie already set.</summary>
+    public async Task<IBrowserContext> NewContextAsync(string? theme = null, bool bypassCsp = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, BypassCSP = bypassCsp });
         context.SetDefaultTimeout(15_000);
         if (theme is not null)
             await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = BaseUrl }]);
@@ -143,7 +186,7 @@ public sealed class DashboardServer : IAsyncLifetime
 
     /// <summary>A browser context already signed in as <paramref name="user"/> (the form is used once per user, then the
     /// session cookie is reused: password hashing is deliberately slow), with a page on the overview.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string user, string? theme = null)
+    public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string user, string? theme = null, bool bypassCsp = false)
     {
         await _sessionLock.WaitAsync();
         try
@@ -151,12 +194,14 @@ public sealed class DashboardServer : IAsyncLifetime
             if (!_sessions.TryGetValue(user, out var state))
             {
                 await using var first = await NewContextAsync();
-                await SignInAsync(first, user, user switch { "admin" => AdminPassword, "alice" => AlicePassword, _ => BobPassword });
+                await SignInAsync(first, user, user switch { "admin" => AdminPassword, "alice" => AlicePassword, "carol" => CarolPassword, _ => BobPassword });
                 _sessions[user] = state = await first.StorageStateAsync();
             }
             var context = await Browser.NewContextAsync(new BrowserNewContextOptions
             {
                 BaseURL = BaseUrl, StorageState = state, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+                // Only the axe-core checks bypass the page's Content-Security-Policy, to inject the checker.
+                BypassCSP = bypassCsp,
             });
             context.SetDefaultTimeout(15_000);
             if (theme is not null) await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = BaseUrl }]);

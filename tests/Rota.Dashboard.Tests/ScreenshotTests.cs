@@ -37,13 +37,7 @@ public sealed class ScreenshotTests(DashboardServer server)
         page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) failures.Add(m.Text); };
         page.Response += (_, r) => { if (r.Status >= 400 && r.Request.ResourceType != "document") failures.Add($"{r.Status} {r.Url}"); };
         Directory.CreateDirectory(server.ScreenshotDirectory);
-        var pages = new (string Name, string Path)[]
-        {
-            ("overview", "/"), ("overview-7d", "/?range=7d"), ("tasks", "/tasks"), ("task", "/tasks/admin-report"), ("task-busy", "/tasks/bob-pager"), ("runs", "/runs"), ("run", $"/runs/{server.AdminRunId}"),
-            ("queues", "/queues"), ("nodes", "/nodes"), ("audit", "/audit"), ("users", "/users"),
-            ("confirm", "/confirm?action=task-disable&task=admin-report&back=/tasks"), ("not-found", "/tasks/no-such-task"),
-            ("error-banner", "/tasks?error=The+operation+failed%3A+example"),
-        };
+        var pages = MainPages.For(server);
         foreach (var (name, path) in pages)
         {
             var response = await page.GotoAsync(path);
@@ -56,6 +50,10 @@ public sealed class ScreenshotTests(DashboardServer server)
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync("/tasks");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"tasks-mobile-{theme}.png"), FullPage = true });
+        await page.GotoAsync("/sources");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"sources-mobile-{theme}.png"), FullPage = true });
+        await page.GotoAsync("/tasks/new?template=http");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(server.ScreenshotDirectory, $"task-form-mobile-{theme}.png"), FullPage = true });
         await context.ClearCookiesAsync();
         await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = server.BaseUrl }]);
         await page.GotoAsync("/login");

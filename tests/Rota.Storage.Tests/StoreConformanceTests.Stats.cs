@@ -36,6 +36,27 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task RunHourlyCounts_FinishedRuns_CountedPerEndHourAndOwner()
+    {
+        await using var store = await CreateStoreAsync();
+        var mine = await store.TaskUpsert(new TaskUpsertParams(Def("mine") with { Owner = "alice" }, T0));
+        var theirs = await store.TaskUpsert(new TaskUpsertParams(Def("theirs") with { Owner = "bob" }, T0));
+        var hour = new DateTimeOffset(T0.Year, T0.Month, T0.Day, T0.Hour, 0, 0, TimeSpan.Zero);
+        await Finish(store, mine.Id, RunStatus.Succeeded, hour.AddMinutes(5), TimeSpan.FromSeconds(1));
+        await Finish(store, mine.Id, RunStatus.Failed, hour.AddMinutes(10), TimeSpan.FromSeconds(1));
+        await Finish(store, mine.Id, RunStatus.Succeeded, hour.AddMinutes(59), TimeSpan.FromMinutes(2));
+        await Finish(store, theirs.Id, RunStatus.Succeeded, hour.AddMinutes(20), TimeSpan.FromSeconds(1));
+        await Finish(store, theirs.Id, RunStatus.Partial, hour.AddMinutes(30), TimeSpan.FromSeconds(1));
+
+        var all = await store.RunHourlyCounts(new RunHourlyParams(hour.AddHours(-24)));
+        Assert.Equal([new RunHourlyRow(hour, 2, 1), new RunHourlyRow(hour.AddHours(1), 1, 0)], all);
+        var alice = await store.RunHourlyCounts(new RunHourlyParams(hour.AddHours(-24), "alice"));
+        Assert.Equal([new RunHourlyRow(hour, 1, 1), new RunHourlyRow(hour.AddHours(1), 1, 0)], alice);
+        Assert.Empty(await store.RunHourlyCounts(new RunHourlyParams(hour.AddHours(-24), "carol")));
+        Assert.Equal([new RunHourlyRow(hour.AddHours(1), 1, 0)], await store.RunHourlyCounts(new RunHourlyParams(hour.AddMinutes(45))));
+    }
+
+    [Fact]
     public async Task RunDurationsAndDailyCounts_SucceededRuns_ReportedPerTaskAndDay()
     {
         await using var store = await CreateStoreAsync();

@@ -10,7 +10,7 @@ namespace Rota.Server.Dashboard;
 
 /// <summary>The dashboard's mutations (each reached only through a confirmation form): enable, disable and run a task; cancel
 /// and retry a run. Same scoping, audit entries and live events as the API. Returns a message for the page's banner.</summary>
-public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, Auditor audit, EventHub events)
+public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, Auditor audit, EventHub events, DashboardTriggerLimiter limiter)
 {
     public const string EnableTask = "task-enable";
     public const string DisableTask = "task-disable";
@@ -23,6 +23,8 @@ public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, 
     public static bool IsKnown(string? action) => action is EnableTask or DisableTask or RunTask or CancelRun or RetryRun or PauseQueue or ResumeQueue;
 
     public static bool IsQueueAction(string? action) => action is PauseQueue or ResumeQueue;
+
+    private ActionOutcome RateLimited(string page) => limiter.Refusal(page);
 
     /// <summary>Pauses or resumes a queue (admins only; the page checks first). Null when the queue does not exist.</summary>
     public async Task<ActionOutcome?> PerformOnQueueAsync(HttpContext http, string action, string queue)
@@ -47,6 +49,7 @@ public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, 
             var page = "/tasks/" + Uri.EscapeDataString(task.Name);
             if (action == RunTask)
             {
+                if (!limiter.TryAcquire(caller)) return RateLimited(page);
                 var result = await engine.Client.TriggerAsync(new TriggerRequest(task.Name, parameters, $"dashboard:{caller.Name}", Trigger: RunTrigger.Manual), ct);
                 if (result.Status == RunStatus.Skipped)
                     return new ActionOutcome(page, null, $"Task '{task.Name}' already has an active run ({result.ConflictingRunId}); its overlap policy skipped this one.");
@@ -74,6 +77,7 @@ public sealed class DashboardActions(RotaEngine engine, DashboardReader reader, 
             await audit.RecordAsync(http, "run.cancel", $"run:{run.Id}", new JsonObject { ["via"] = "dashboard" });
             return new ActionOutcome(runPage, $"Cancellation of run {run.Id} requested.", null);
         }
+        if (run.Status.IsTerminal() && !limiter.TryAcquire(caller)) return RateLimited(runPage);
         if (!run.Status.IsTerminal()) return new ActionOutcome(runPage, null, $"Run {run.Id} is still {TextNames.Of(run.Status)}; only a finished run can be retried.");
         var retry = await engine.Client.TriggerAsync(new TriggerRequest(run.TaskName, run.Parameters, $"retry-of:{run.Id} by dashboard:{caller.Name}", Trigger: RunTrigger.Retry), ct);
         await audit.RecordAsync(http, "run.retry", $"run:{run.Id}", new JsonObject { ["new_run_id"] = retry.RunId, ["via"] = "dashboard" });

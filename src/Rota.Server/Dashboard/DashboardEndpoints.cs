@@ -34,6 +34,8 @@ public static class DashboardEndpoints
         session.MapPost("/logout", Logout).DisableAntiforgery();
         session.MapPost("/act", Act).DisableAntiforgery();
         session.MapGet("/events", EventEndpoints.Stream);
+        DashboardSourceEndpoints.Map(session);
+        DashboardFormEndpoints.Map(session);
     }
 
     private static IResult Asset(string name)
@@ -93,7 +95,7 @@ public static class DashboardEndpoints
         return Results.LocalRedirect("/login?signed_out=1");
     }
 
-    private static async Task<IResult> Act(HttpContext http, IAntiforgery antiforgery, DashboardActions actions)
+    private static async Task<IResult> Act(HttpContext http, IAntiforgery antiforgery, DashboardActions actions, SourceActions sources, TokenActions tokens)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var action = form["action"].ToString();
@@ -102,6 +104,25 @@ public static class DashboardEndpoints
         var back = DashboardAuth.LocalPath(form["back"]);
         if (!await antiforgery.IsRequestValidAsync(http))
             return Results.LocalRedirect(new ActionOutcome(back, null, "The form expired or did not come from this dashboard; nothing was changed. Please try again.").Location());
+        if (action == TokenActions.RevokeToken)
+        {
+            var id = long.TryParse(form["token"], NumberStyles.None, CultureInfo.InvariantCulture, out var tid) ? tid : (long?)null;
+            var done = await tokens.RevokeAsync(http, id);
+            return Results.LocalRedirect(done is null ? "/not-found" : done.Location());
+        }
+        if (SourceActions.IsSourceAction(action))
+        {
+            var id = long.TryParse(form["source"], NumberStyles.None, CultureInfo.InvariantCulture, out var sid) ? sid : (long?)null;
+            try
+            {
+                var done = await sources.PerformAsync(http, action, id);
+                return Results.LocalRedirect(done is null ? "/not-found" : done.Location());
+            }
+            catch (RotaException ex) when (!ex.Code.StartsWith("store.", StringComparison.Ordinal))
+            {
+                return Results.LocalRedirect(new ActionOutcome(back, null, $"The operation failed: {ex.Message}").Location());
+            }
+        }
         if (!DashboardActions.IsKnown(action)) return Results.LocalRedirect(new ActionOutcome(back, null, $"Unknown action '{action}'.").Location());
         JsonObject? parameters = null;
         if (form["parameters"].ToString() is { Length: > 0 } json && !string.IsNullOrWhiteSpace(json))

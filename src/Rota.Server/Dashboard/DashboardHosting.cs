@@ -27,6 +27,12 @@ public static class DashboardHosting
         services.AddAuthorizationBuilder().AddPolicy(DashboardAuth.PolicyName, p => p.AddAuthenticationSchemes(DashboardAuth.SchemeName).RequireAuthenticatedUser());
         services.AddSingleton<DashboardReader>();
         services.AddSingleton<DashboardActions>();
+        services.AddSingleton<SourceReader>();
+        services.AddSingleton<TokenActions>();
+        services.AddSingleton<TaskFormService>();
+        services.AddSingleton<SourceActions>();
+        services.AddSingleton<SourcePreviewer>();
+        services.AddSingleton<DashboardTriggerLimiter>();
         services.AddSingleton<LoginThrottle>();
         return services;
     }
@@ -35,6 +41,7 @@ public static class DashboardHosting
     {
         app.UseMiddleware<FailurePageMiddleware>();
         app.UseAntiforgery();
+        app.UseMiddleware<ExpiredFormMiddleware>();
         DashboardEndpoints.Map(app);
         app.MapRazorComponents<App>().RequireAuthorization(DashboardAuth.PolicyName);
         return app;

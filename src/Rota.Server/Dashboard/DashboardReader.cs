@@ -11,8 +11,6 @@ namespace Rota.Server.Dashboard;
 /// admin sees everything. Someone else's task or run reads as missing (the page answers 404).</summary>
 public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics, TimeProvider time)
 {
-    private const int ChartRunLimit = 20_000;
-
     public async Task<TaskRow?> TaskAsync(Caller caller, string name, CancellationToken ct)
     {
         var task = await store.TaskGet(name, ct);
@@ -57,7 +55,7 @@ public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics,
         var running = await store.RunList(new RunListParams { Owner = caller.OwnerScope, Status = RunStatus.Running, Limit = 500 }, ct);
         var queues = await store.QueueList(ct);
         var nodes = await store.NodeList(ct);
-        var chart = week ? Days(stats) : Hours(await store.RunList(new RunListParams { Owner = caller.OwnerScope, From = now.AddHours(-24), Limit = ChartRunLimit }, ct), now);
+        var chart = week ? Days(stats) : Hours(await store.RunHourlyCounts(new RunHourlyParams(FirstHour(now), caller.OwnerScope), ct), now);
         return new OverviewModel(tasks.Count, tasks.Count(t => t.Definition.Enabled), stats.Sum(s => s.Runs), stats.Sum(s => s.Succeeded),
             stats.Sum(s => s.Failed), stats.Sum(s => s.Last24h.Runs), running.Count, queues.Sum(q => q.Waiting), nodes.Count, chart);
     }
@@ -69,22 +67,22 @@ public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics,
                 g.Key.ToString("ddd dd", System.Globalization.CultureInfo.InvariantCulture), (int)g.Sum(d => d.Succeeded), (int)g.Sum(d => d.Failed)))
             .ToList();
 
-    /// <summary>24 hourly buckets ending with the current hour; a run counts in the hour it ended.</summary>
-    public static IReadOnlyList<ChartBucket> Hours(IReadOnlyList<RunRecord> runs, DateTimeOffset now)
+    /// <summary>The start of the first of the chart's 24 hourly buckets (the last one is the current hour).</summary>
+    public static DateTimeOffset FirstHour(DateTimeOffset now) =>
+        new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero).AddHours(-23);
+
+    /// <summary>24 hourly buckets ending with the current hour, from the store's per-hour counts (a run counts in the hour
+    /// it ended; hours without runs are zero).</summary>
+    public static IReadOnlyList<ChartBucket> Hours(IReadOnlyList<RunHourlyRow> counts, DateTimeOffset now)
     {
-        var current = new DateTimeOffset(now.UtcDateTime.Date.AddHours(now.UtcDateTime.Hour), TimeSpan.Zero);
-        var first = current.AddHours(-23);
-        var ok = new int[24];
-        var bad = new int[24];
-        foreach (var r in runs)
+        var first = FirstHour(now);
+        var byHour = counts.ToDictionary(c => c.Hour);
+        return Enumerable.Range(0, 24).Select(i =>
         {
-            if (r.EndedAt is not { } ended || ended < first) continue;
-            var i = Math.Min(23, (int)((ended - first).TotalHours));
-            if (r.Status == RunStatus.Succeeded) ok[i]++;
-            else if (r.Status is RunStatus.Failed or RunStatus.TimedOut or RunStatus.Abandoned) bad[i]++;
-        }
-        return Enumerable.Range(0, 24).Select(i => new ChartBucket(first.AddHours(i),
-            first.AddHours(i).ToString("HH:00", System.Globalization.CultureInfo.InvariantCulture), ok[i], bad[i])).ToList();
+            var hour = first.AddHours(i);
+            var c = byHour.GetValueOrDefault(hour);
+            return new ChartBucket(hour, hour.ToString("HH:00", System.Globalization.CultureInfo.InvariantCulture), (int)(c?.Succeeded ?? 0), (int)(c?.Failed ?? 0));
+        }).ToList();
     }
 
     public async Task<TaskDetailModel?> TaskDetailAsync(Caller caller, string name, CancellationToken ct)

@@ -307,6 +307,15 @@ SELECT task_id, floor(extract(epoch FROM ended_at) / 86400)::bigint AS day,
 FROM rota_runs WHERE ended_at >= @since AND status NOT IN ('skipped', 'missed', 'cancelled')
 GROUP BY 1, 2 ORDER BY 1, 2;
 
+-- name: RunHourlyCounts
+SELECT floor(extract(epoch FROM r.ended_at) / 3600)::bigint AS hour,
+       count(*) FILTER (WHERE r.status = 'succeeded') AS succeeded,
+       count(*) FILTER (WHERE r.status IN ('failed', 'timed_out', 'abandoned')) AS failed
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+WHERE r.ended_at >= @since AND r.status IN ('succeeded', 'failed', 'timed_out', 'abandoned')
+  AND (@owner::text IS NULL OR t.owner = @owner::text)
+GROUP BY 1 ORDER BY 1;
+
 -- name: RunDurations
 SELECT task_id, (extract(epoch FROM ended_at - started_at) * 1000)::double precision AS duration_ms
 FROM rota_runs WHERE ended_at >= @since AND status = 'succeeded' AND started_at IS NOT NULL

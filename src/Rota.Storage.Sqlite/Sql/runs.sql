@@ -240,6 +240,15 @@ SELECT task_id, ended_at / 86400000 AS day,
 FROM rota_runs WHERE ended_at >= @since AND status NOT IN ('skipped', 'missed', 'cancelled')
 GROUP BY task_id, ended_at / 86400000 ORDER BY task_id, day;
 
+-- name: RunHourlyCounts
+SELECT r.ended_at / 3600000 AS hour,
+       sum(CASE WHEN r.status = 'succeeded' THEN 1 ELSE 0 END) AS succeeded,
+       sum(CASE WHEN r.status IN ('failed', 'timed_out', 'abandoned') THEN 1 ELSE 0 END) AS failed
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+WHERE r.ended_at >= @since AND r.status IN ('succeeded', 'failed', 'timed_out', 'abandoned')
+  AND (@owner IS NULL OR t.owner = @owner)
+GROUP BY r.ended_at / 3600000 ORDER BY hour;
+
 -- name: RunDurations
 SELECT task_id, CAST(ended_at - started_at AS REAL) AS duration_ms
 FROM rota_runs WHERE ended_at >= @since AND status = 'succeeded' AND started_at IS NOT NULL

@@ -80,6 +80,8 @@ public interface IRotaStore : IAsyncDisposable
     /// <summary>Per task: finished runs that succeeded and failed per UTC day since <c>Since</c>.</summary>
     Task<IReadOnlyList<RunDailyRow>> RunDailyCounts(RunStatsParams p, CancellationToken ct = default);
     /// <summary>Durations of succeeded runs that ended since <c>Since</c>, newest first.</summary>
+    /// <summary>Hourly success/failure counts for the dashboard chart, aggregated in the store (hours without runs are absent).</summary>
+    Task<IReadOnlyList<RunHourlyRow>> RunHourlyCounts(RunHourlyParams p, CancellationToken ct = default);
     Task<IReadOnlyList<RunDurationRow>> RunDurations(RunDurationParams p, CancellationToken ct = default);
     Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default);
     /// <summary>The earliest ScheduledAt of a run waiting to be claimed (for the dispatcher's timer).</summary>

@@ -1,4 +1,5 @@
-// Rota dashboard: the theme toggle (remembered in a cookie) and live run progress over Server-Sent Events.
+// Rota dashboard: the theme toggle (remembered in a cookie), cron explained as it is typed, and live run progress over
+// Server-Sent Events.
 // Everything works without this file; it only saves a reload.
 (function () {
   "use strict";
@@ -22,6 +23,42 @@
     a.addEventListener("keydown", function (e) {
       if (e.key === " ") { e.preventDefault(); a.click(); }
     });
+  });
+
+  // A cron field names the element that explains it; /ui/cron/explain answers with the description and next fires.
+  document.querySelectorAll("input[data-cron-explain]").forEach(function (input) {
+    var out = document.getElementById(input.getAttribute("data-cron-explain"));
+    var zone = document.getElementById(input.getAttribute("data-cron-zone"));
+    var timer = 0, asked = 0;
+    function line(cls, text, strong) {
+      var p = document.createElement("p");
+      p.className = cls;
+      if (strong) { var b = document.createElement("strong"); b.textContent = text; p.appendChild(b); } else p.textContent = text;
+      return p;
+    }
+    function explain() {
+      var mine = ++asked;
+      var url = "/ui/cron/explain?expression=" + encodeURIComponent(input.value) + "&time_zone=" + encodeURIComponent(zone ? zone.value : "UTC");
+      fetch(url, { credentials: "same-origin", headers: { "Accept": "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (x) {
+          if (!x || mine !== asked) return;
+          out.replaceChildren();
+          if (x.ok) {
+            out.appendChild(line("ok-text", x.description, true));
+            if (x.fires && x.fires.length) out.appendChild(line("small muted", "Next: " + x.fires.join(" \u00b7 ")));
+            input.removeAttribute("aria-invalid");
+          } else {
+            out.appendChild(line("error-text", x.error));
+            input.setAttribute("aria-invalid", "true");
+          }
+          out.setAttribute("data-explained", input.value);
+        })
+        .catch(function () { });
+    }
+    function later() { clearTimeout(timer); timer = setTimeout(explain, 250); }
+    input.addEventListener("input", later);
+    if (zone) zone.addEventListener("input", later);
   });
 
   var live = document.querySelector("[data-live-run]");
