@@ -91,7 +91,7 @@ internal sealed class XmlFeedContext(XmlReader reader, Uri? documentBase, string
     public FeedText MakeText(string value, string type, string? language, Uri? baseUri, bool guessHtml = false)
     {
         if (guessHtml && type == FeedText.Plain && HtmlSniffer.LooksLikeHtml(value)) type = FeedText.Html;
-        if (type is FeedText.Html or FeedText.Xhtml && sanitize) value = FeedHtmlSanitizer.Shared.Sanitize(value, baseUri?.AbsoluteUri);
+        if (type is FeedText.Html or FeedText.Xhtml && sanitize) value = FeedHtmlSanitizer.Sanitize(value, baseUri);
         return new FeedText(value, type, language, baseUri?.AbsoluteUri);
     }
 
