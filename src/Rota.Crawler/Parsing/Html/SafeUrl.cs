@@ -10,20 +10,19 @@ namespace Rota.Crawler.Parsing.Html;
 /// </summary>
 internal static class SafeUrl
 {
-    private static readonly HashSet<string> Schemes = new(FeedHtmlAllowlist.UriSchemes.Where(s => s != "data"), StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Schemes =
+        new HashSet<string>(FeedHtmlAllowlist.UriSchemes.Where(s => s != "data"), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static string Clean(string value, Uri? baseUri, bool isImageSource)
     {
         var url = Normalize(value);
         if (url.Length == 0) return url;
-        if (SchemeOf(url) is null) url = UrlResolver.Resolve(baseUri, url);
-        return SchemeOf(url) switch
-        {
-            null => url,
-            var scheme when Schemes.Contains(scheme) => url,
-            "data" when isImageSource && url.AsSpan(5).TrimStart().StartsWith("image/", StringComparison.OrdinalIgnoreCase) => url,
-            _ => "",
-        };
+        if (SchemeOf(url).IsEmpty) url = UrlResolver.Resolve(baseUri, url);
+        var scheme = SchemeOf(url);
+        if (scheme.IsEmpty || Schemes.Contains(scheme)) return url;
+        var isImageData = isImageSource && scheme.Equals("data", StringComparison.OrdinalIgnoreCase)
+            && url.AsSpan(5).TrimStart().StartsWith("image/", StringComparison.OrdinalIgnoreCase);
+        return isImageData ? url : "";
     }
 
     private static string Normalize(string value)
@@ -39,16 +38,16 @@ internal static class SafeUrl
 
     private static readonly string ControlsAndSpace = string.Concat(Enumerable.Range(0, 0x21).Select(i => (char)i));
 
-    /// <summary>The scheme (lower case) when <paramref name="url"/> starts with one, as the URL parser reads it.</summary>
-    private static string? SchemeOf(string url)
+    /// <summary>The scheme when <paramref name="url"/> starts with one, as the URL parser reads it; empty when not.</summary>
+    private static ReadOnlySpan<char> SchemeOf(string url)
     {
-        if (url.Length == 0 || !char.IsAsciiLetter(url[0])) return null;
+        if (url.Length == 0 || !char.IsAsciiLetter(url[0])) return default;
         for (var i = 1; i < url.Length; i++)
         {
             var c = url[i];
-            if (c == ':') return url[..i].ToLowerInvariant();
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')) return null;
+            if (c == ':') return url.AsSpan(0, i);
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')) return default;
         }
-        return null;
+        return default;
     }
 }
