@@ -26,7 +26,7 @@ internal static class HtmlFragmentSanitizer
         "area", "br", "col", "command", "hr", "img", "input", "keygen", "source",
     };
 
-    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\0");
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<\0");
     private static readonly SearchValues<char> ValueSpecials = SearchValues.Create("&<>\"\0");
 
     [ThreadStatic] private static State? _state;
@@ -117,8 +117,12 @@ internal static class HtmlFragmentSanitizer
                 var style = FeedCssSanitizer.Clean(Decode(raw, state.Scratch));
                 if (style.Length > 0) AppendAttribute(sb, key, style);
             }
-            else if (raw.IndexOf('&') < 0) AppendAttribute(sb, key, raw);
-            else AppendAttribute(sb, key, Decode(raw, state.Scratch));
+            else
+            {
+                sb.Append(' ').Append(key).Append("=\"");
+                AppendNormalized(sb, raw, ValueSpecials);
+                sb.Append('"');
+            }
         }
     }
 
@@ -213,31 +217,35 @@ internal static class HtmlFragmentSanitizer
         return at < 0 ? s.Length : from + at + 1;
     }
 
-    private static void AppendText(StringBuilder sb, ReadOnlySpan<char> text)
+    private static void AppendText(StringBuilder sb, ReadOnlySpan<char> text) => AppendNormalized(sb, text, TextSpecials);
+
+    /// <summary>Writes text or an attribute value: references decoded, except that one standing for a character that
+    /// must stay escaped ("&amp;#38;", "&amp;lt;") is kept as written — it already is an escape; bare specials escaped.</summary>
+    private static void AppendNormalized(StringBuilder sb, ReadOnlySpan<char> text, SearchValues<char> specials)
     {
         if (text.IndexOf('&') < 0)
         {
-            AppendEscaped(sb, text, TextSpecials);
+            AppendEscaped(sb, text, specials);
             return;
         }
         var i = 0;
         while (i < text.Length)
         {
             var amp = text[i..].IndexOf('&');
-            if (amp < 0) { AppendEscaped(sb, text[i..], TextSpecials); return; }
-            AppendEscaped(sb, text.Slice(i, amp), TextSpecials);
+            if (amp < 0) { AppendEscaped(sb, text[i..], specials); return; }
+            AppendEscaped(sb, text.Slice(i, amp), specials);
             i += amp;
             var mark = sb.Length;
             var used = HtmlCharacterReferences.TryDecode(text, i, sb);
             if (used == 0) { sb.Append("&amp;"); i++; continue; }
-            i += used;
-            // The decoded character may itself need escaping ("&lt;" → "<" → "&lt;").
-            if (sb.Length - mark == 1 && sb[mark] is '&' or '<' or '>' or '\0')
+            if (sb.Length - mark == 1 && specials.Contains(sb[mark]))
             {
                 var c = sb[mark];
                 sb.Length = mark;
-                AppendEscaped(sb, [c], TextSpecials);
+                if (text[i + used - 1] == ';' && c != '\0') sb.Append(text.Slice(i, used));
+                else AppendEscaped(sb, [c], specials);
             }
+            i += used;
         }
     }
 
