@@ -17,7 +17,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
 
     public static readonly Option<string?> ConfigOption = new("--config")
     {
-        Description = "Configuration file of tasks (env ROTA_CONFIG; default ./rota.yaml when present)",
+        Description = "Configuration file of tasks and crawler settings (env ROTA_CONFIG; default ./rota.yaml when present)",
         Recursive = true,
     };
 
