@@ -11,6 +11,7 @@ internal static class AtomLinkReader
         var href = ctx.Attribute("href") ?? ctx.Attribute("url");
         var rel = ctx.Attribute("rel")?.Trim() is { Length: > 0 } r ? r : "alternate";
         var (type, title, length, hreflang) = (ctx.Attribute("type"), ctx.Attribute("title"), ctx.Attribute("length"), ctx.Attribute("hreflang"));
+        if (rel == "self" && string.IsNullOrWhiteSpace(type) && ctx.Format is FeedFormat.Atom10 or FeedFormat.Atom03) type = "application/atom+xml"; // an Atom feed's self link is the feed
         var url = string.IsNullOrWhiteSpace(href) ? ctx.ReadUrl() : Consume(ctx, href);
         if (url is null) return null;
         var link = new FeedLink(url, rel, type, title, ExtensionElementReader.ParseLength(length), hreflang);

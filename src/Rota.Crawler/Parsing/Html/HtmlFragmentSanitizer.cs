@@ -219,8 +219,9 @@ internal static class HtmlFragmentSanitizer
 
     private static void AppendText(StringBuilder sb, ReadOnlySpan<char> text) => AppendNormalized(sb, text, TextSpecials);
 
-    /// <summary>Writes text or an attribute value: references decoded, except that one standing for a character that
-    /// must stay escaped ("&amp;#38;", "&amp;lt;") is kept as written — it already is an escape; bare specials escaped.</summary>
+    /// <summary>Writes text or an attribute value: references decoded, except that one standing for a markup
+    /// character ("&amp;#38;", "&amp;lt;", "&amp;gt;", "&amp;quot;") is kept as written — it already is an escape, and
+    /// feedparser keeps it too; bare specials escaped.</summary>
     private static void AppendNormalized(StringBuilder sb, ReadOnlySpan<char> text, SearchValues<char> specials)
     {
         if (text.IndexOf('&') < 0)
@@ -238,7 +239,7 @@ internal static class HtmlFragmentSanitizer
             var mark = sb.Length;
             var used = HtmlCharacterReferences.TryDecode(text, i, sb);
             if (used == 0) { sb.Append("&amp;"); i++; continue; }
-            if (sb.Length - mark == 1 && specials.Contains(sb[mark]))
+            if (sb.Length - mark == 1 && sb[mark] is '&' or '<' or '>' or '"' or '\0')
             {
                 var c = sb[mark];
                 sb.Length = mark;
