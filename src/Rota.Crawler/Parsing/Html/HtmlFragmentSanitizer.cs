@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 
 namespace Rota.Crawler.Parsing.Html;
@@ -6,8 +5,8 @@ namespace Rota.Crawler.Parsing.Html;
 /// <summary>
 /// A one-pass, allowlist HTML sanitiser for feed fragments (no DOM). Only allowlisted elements and attributes are
 /// written, always in a canonical form the browser cannot read differently: lower-case names, double-quoted values,
-/// every '&lt;', '&gt;' and '&amp;' in text and values escaped, references decoded before checking and re-escaped on
-/// output, comments and declarations dropped, end tags only for elements actually open, and everything still open
+/// text and values written by <see cref="HtmlTextWriter"/> (nothing in them can open markup), URLs and styles
+/// checked on their decoded values, comments and declarations dropped, end tags only for elements actually open, and everything still open
 /// closed at the end. So nothing in the output starts a tag, comment or raw-text section the sanitiser did not write.
 /// script, style and applet go with their content; other unknown elements are unwrapped (their content sanitised);
 /// URL attributes pass <see cref="SafeUrl"/>, style passes <see cref="FeedCssSanitizer"/>.
@@ -25,9 +24,6 @@ internal static class HtmlFragmentSanitizer
     {
         "area", "br", "col", "command", "hr", "img", "input", "keygen", "source",
     };
-
-    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<\0");
-    private static readonly SearchValues<char> ValueSpecials = SearchValues.Create("&<>\"\0");
 
     [ThreadStatic] private static State? _state;
 
@@ -54,8 +50,8 @@ internal static class HtmlFragmentSanitizer
         while (i < s.Length)
         {
             var lt = s[i..].IndexOf('<');
-            if (lt < 0) { AppendText(sb, s[i..]); break; }
-            AppendText(sb, s.Slice(i, lt));
+            if (lt < 0) { HtmlTextWriter.Text(sb, s[i..]); break; }
+            HtmlTextWriter.Text(sb, s.Slice(i, lt));
             i += lt;
             var next = i + 1 < s.Length ? s[i + 1] : '\0';
             if (char.IsAsciiLetter(next)) i = StartTag(s, i, baseUri, state);
@@ -109,46 +105,21 @@ internal static class HtmlFragmentSanitizer
             var raw = s[valueRange];
             if (UrlAttributes.Contains(key))
             {
-                var url = SafeUrl.Clean(Decode(raw, state.Scratch), baseUri, element == "img" && key == "src");
-                AppendAttribute(sb, key, url);
+                var url = SafeUrl.Clean(HtmlTextWriter.Decode(raw, state.Scratch), baseUri, element == "img" && key == "src");
+                HtmlTextWriter.Attribute(sb, key, url);
             }
             else if (key == "style")
             {
-                var style = FeedCssSanitizer.Clean(Decode(raw, state.Scratch));
-                if (style.Length > 0) AppendAttribute(sb, key, style);
+                var style = FeedCssSanitizer.Clean(HtmlTextWriter.Decode(raw, state.Scratch));
+                if (style.Length > 0) HtmlTextWriter.Attribute(sb, key, style);
             }
             else
             {
                 sb.Append(' ').Append(key).Append("=\"");
-                AppendNormalized(sb, raw, ValueSpecials);
+                HtmlTextWriter.Value(sb, raw);
                 sb.Append('"');
             }
         }
-    }
-
-    private static string Decode(ReadOnlySpan<char> raw, StringBuilder scratch)
-    {
-        if (raw.IndexOf('&') < 0) return raw.ToString();
-        scratch.Clear();
-        var i = 0;
-        while (i < raw.Length)
-        {
-            var amp = raw[i..].IndexOf('&');
-            if (amp < 0) { scratch.Append(raw[i..]); break; }
-            scratch.Append(raw.Slice(i, amp));
-            i += amp;
-            var used = HtmlCharacterReferences.TryDecode(raw, i, scratch);
-            if (used == 0) { scratch.Append('&'); i++; }
-            else i += used;
-        }
-        return scratch.ToString();
-    }
-
-    private static void AppendAttribute(StringBuilder sb, string key, ReadOnlySpan<char> value)
-    {
-        sb.Append(' ').Append(key).Append("=\"");
-        AppendEscaped(sb, value, ValueSpecials);
-        sb.Append('"');
     }
 
     private static int EndTag(ReadOnlySpan<char> s, int lt, State state)
@@ -215,53 +186,5 @@ internal static class HtmlFragmentSanitizer
         if (from >= s.Length) return s.Length;
         var at = s[from..].IndexOf(c);
         return at < 0 ? s.Length : from + at + 1;
-    }
-
-    private static void AppendText(StringBuilder sb, ReadOnlySpan<char> text) => AppendNormalized(sb, text, TextSpecials);
-
-    /// <summary>Writes text or an attribute value: references decoded, except that one standing for a markup
-    /// character ("&amp;#38;", "&amp;lt;", "&amp;gt;", "&amp;quot;") is kept as written — it already is an escape, and
-    /// feedparser keeps it too; bare specials escaped.</summary>
-    private static void AppendNormalized(StringBuilder sb, ReadOnlySpan<char> text, SearchValues<char> specials)
-    {
-        if (text.IndexOf('&') < 0)
-        {
-            AppendEscaped(sb, text, specials);
-            return;
-        }
-        var i = 0;
-        while (i < text.Length)
-        {
-            var amp = text[i..].IndexOf('&');
-            if (amp < 0) { AppendEscaped(sb, text[i..], specials); return; }
-            AppendEscaped(sb, text.Slice(i, amp), specials);
-            i += amp;
-            var mark = sb.Length;
-            var used = HtmlCharacterReferences.TryDecode(text, i, sb);
-            if (used == 0) { sb.Append("&amp;"); i++; continue; }
-            if (sb.Length - mark == 1 && sb[mark] is '&' or '<' or '>' or '"' or '\0')
-            {
-                var c = sb[mark];
-                sb.Length = mark;
-                if (text[i + used - 1] == ';' && c != '\0') sb.Append(text.Slice(i, used));
-                else AppendEscaped(sb, [c], specials);
-            }
-            i += used;
-        }
-    }
-
-    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text, SearchValues<char> specials)
-    {
-        while (true)
-        {
-            var at = text.IndexOfAny(specials);
-            if (at < 0) { sb.Append(text); return; }
-            sb.Append(text[..at]);
-            sb.Append(text[at] switch
-            {
-                '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", '"' => "&quot;", _ => "\uFFFD",
-            });
-            text = text[(at + 1)..];
-        }
     }
 }
