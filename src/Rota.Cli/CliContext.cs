@@ -17,7 +17,7 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
 
     public static readonly Option<string?> ConfigOption = new("--config")
     {
-        Description = "Configuration file of tasks (env ROTA_CONFIG; default ./rota.yaml when present)",
+        Description = "Configuration file of tasks and crawler settings (env ROTA_CONFIG; default ./rota.yaml when present)",
         Recursive = true,
     };
 
@@ -81,7 +81,8 @@ public sealed class CliContext(TextWriter stdout, TextWriter stderr)
             var token = p.GetValue(TokenOption) is { Length: > 0 } t ? t : Environment.GetEnvironmentVariable("ROTA_TOKEN");
             return new RemoteBackend(new RotaApiClient(url, token));
         }
-        return new LocalBackend(await OpenStoreAsync(p), Time);
+        // Crawler settings are read only by the commands that crawl (a bad crawler setting must not break 'runs list').
+        return new LocalBackend(await OpenStoreAsync(p), Time, () => Commands.CrawlerSetup.OptionsFor(p));
     }
 
     public RotaClient Client(IRotaStore store) => new(store, Time);

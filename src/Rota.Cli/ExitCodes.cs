@@ -22,7 +22,8 @@ public static class ExitCodes
         var c when c.EndsWith(".not_found", StringComparison.Ordinal) => NotFound,
         var c when c.StartsWith("config.", StringComparison.Ordinal) || c.StartsWith("cron.", StringComparison.Ordinal)
             || c.StartsWith("schedule.", StringComparison.Ordinal) || c.StartsWith("value.", StringComparison.Ordinal)
-            || c.StartsWith("preview.", StringComparison.Ordinal) || c.StartsWith("cli.", StringComparison.Ordinal) => InvalidInput,
+            || c.StartsWith("preview.", StringComparison.Ordinal) || c.StartsWith("cli.", StringComparison.Ordinal)
+            || c == "crawler.bad_setting" => InvalidInput,
         _ => RuntimeError,
     };
 

@@ -85,6 +85,22 @@ public sealed class CliConfigErrorTests
     }
 
     [Fact]
+    public async Task Serve_BadCrawlerSettings_Exits4BeforeCreatingAnything()
+    {
+        using var cli = new CliRunner();
+        cli.Write("rota.yaml", "crawler:\n  min_poll_interval: 2h\n  max_poll_interval: 1h\n");
+        cli.Env["ROTA_CRAWLER_MAX_BODY_SIZE"] = "huge";
+
+        var (exit, _, err) = await cli.Exec("serve");
+
+        Assert.Equal(4, exit);
+        Assert.Contains("error[crawler.bad_setting]", err);
+        Assert.Contains("ROTA_CRAWLER_MAX_BODY_SIZE: expected a size in bytes", err);
+        Assert.Contains("MaxPollInterval 01:00:00 must be at least MinPollInterval 02:00:00", err);
+        Assert.Equal(["rota.yaml"], Directory.EnumerateFileSystemEntries(cli.Dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Apply_ExampleFile_CreatesItsTasks()
     {
         using var cli = new CliRunner();

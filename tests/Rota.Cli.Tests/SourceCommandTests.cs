@@ -75,6 +75,37 @@ public sealed class SourceCommandTests
     }
 
     [Fact]
+    public async Task SourceCrawl_CrawlerSectionOfConfig_SetsUserAgentAndAllowsLoopback()
+    {
+        await using var server = await LoopbackHttpServer.StartAsync();
+        server.MapText("/ok", 200, Rss, "application/rss+xml");
+        using var cli = new CliRunner();
+        var config = cli.Write("crawler.yaml", "crawler:\n  user_agent: \"CliCrawlTest/1.0 (+https://test.example)\"\n  allow_loopback: true\n  min_interval_per_host: 0s\n");
+        await cli.Run("source", "add", server.Url("/ok"), "--kind", "feed");
+
+        var (exit, stdout, stderr) = await cli.Run("source", "crawl", "--config", config, "--json");
+
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(1, JsonNode.Parse(stdout)!["successful"]!.GetValue<int>());
+        Assert.Equal("CliCrawlTest/1.0 (+https://test.example)", Assert.Single(server.Requests).Header("User-Agent"));
+    }
+
+    [Fact]
+    public async Task SourceCrawl_BadCrawlerVariable_StopsWithEveryProblemListed()
+    {
+        using var cli = new CliRunner();
+        cli.Env["ROTA_CRAWLER_MAX_PER_HOST"] = "lots";
+        cli.Env["ROTA_CRAWLER_USERAGENT"] = "x";
+
+        var (exit, _, stderr) = await cli.Exec("source", "crawl", "--db", cli.Db);
+
+        Assert.Equal(4, exit);
+        Assert.Contains("error[crawler.bad_setting]", stderr, StringComparison.Ordinal);
+        Assert.Contains("ROTA_CRAWLER_MAX_PER_HOST: expected a whole number (value: 'lots')", stderr, StringComparison.Ordinal);
+        Assert.Contains("ROTA_CRAWLER_USERAGENT: unknown crawler setting; did you mean 'user_agent'?", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SourceCrawl_WithoutAllowLoopback_FailsOnTheSsrfGuard()
     {
         await using var server = await LoopbackHttpServer.StartAsync();

@@ -57,9 +57,10 @@ internal sealed class PythonFeedparser
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
         var passes = root.GetProperty("pass_seconds").EnumerateArray().Select(e => e.GetDouble()).ToList();
+        var cpuPasses = root.GetProperty("pass_cpu_seconds").EnumerateArray().Select(e => e.GetDouble()).ToList();
         return new FeedSample(root.GetProperty("bytes").GetInt64(), root.GetProperty("feeds").GetInt32(),
             root.GetProperty("failures").GetInt32(), FeedSample.Median(passes), double.NaN,
-            root.GetProperty("entries").GetInt64());
+            root.GetProperty("entries").GetInt64(), FeedSample.Median(cpuPasses));
     }
 
     private static string FindScript()

@@ -11,7 +11,7 @@ public sealed partial class LocalBackend
 {
     public async Task<SourceAddView> AddSourceAsync(SourceRequest request, bool allowLoopback, CancellationToken ct)
     {
-        using var setup = new CrawlerSetup(store, time, allowLoopback);
+        using var setup = new CrawlerSetup(store, time, crawlerOptions(), allowLoopback);
         SourceKind? kind = request.Kind is { } k ? Enum.Parse<SourceKind>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true) : null;
         var result = await setup.Registrar.AddAsync(request.Input, kind, request.Name, request.Owner, ct);
         return new SourceAddView(result.Created, result.DiscoveredFrom, SourceView.Of(result.Source));
@@ -29,7 +29,7 @@ public sealed partial class LocalBackend
     {
         // The API answers 404 for a source that is not there; the crawler alone would report an empty crawl.
         if (id is { } one && await store.SourceGet(new SourceGetParams(one, owner), ct) is null) throw SourceNotFound(one);
-        using var setup = new CrawlerSetup(store, time, allowLoopback);
+        using var setup = new CrawlerSetup(store, time, crawlerOptions(), allowLoopback);
         var summary = await setup.Crawler.CrawlAsync(new CrawlRequest
         {
             SourceId = id, Owner = owner, Scope = due ? CrawlScope.Due : CrawlScope.All, CrawlType = CrawlLogValues.Manual,

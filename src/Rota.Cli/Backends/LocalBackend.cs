@@ -7,7 +7,7 @@ using Rota.Storage;
 namespace Rota.Cli.Backends;
 
 /// <summary>Commands on the store itself: no server needed (and the way back in when every token is lost).</summary>
-public sealed partial class LocalBackend(IRotaStore store, TimeProvider time) : ICliBackend
+public sealed partial class LocalBackend(IRotaStore store, TimeProvider time, Func<Rota.Crawler.Crawling.CrawlerOptions> crawlerOptions) : ICliBackend
 {
     private readonly RotaClient _client = new(store, time);
 

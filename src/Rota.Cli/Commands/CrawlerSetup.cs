@@ -15,9 +15,15 @@ internal sealed class CrawlerSetup : IDisposable
     public static Option<bool> AllowLoopbackOption() =>
         new("--allow-loopback") { Description = "Allow fetching from 127.0.0.1 (refused by default, like every private address)" };
 
-    public CrawlerSetup(IRotaStore store, TimeProvider time, bool allowLoopback)
+    /// <summary>The crawler settings of this invocation: the <c>crawler:</c> section of the config file in use (if
+    /// any) under the <c>ROTA_CRAWLER_*</c> variables, as <c>rota serve</c> reads them.</summary>
+    public static CrawlerOptions OptionsFor(ParseResult p) =>
+        CrawlerSettingsResolver.FromProcess(CliContext.ConfigPath(p) is { } path ? ConfigApplier.Load(path).Crawler : null);
+
+    /// <param name="allowLoopback">--allow-loopback: adds to the settings, never takes loopback away.</param>
+    public CrawlerSetup(IRotaStore store, TimeProvider time, CrawlerOptions options, bool allowLoopback)
     {
-        Options = new CrawlerOptions { AllowLoopback = allowLoopback };
+        Options = allowLoopback ? options with { AllowLoopback = true } : options;
         Fetcher = CrawlerRotaBuilderExtensions.CreateFetcher(Options, time);
         Crawler = new SourceCrawler(store, Fetcher, Options, time);
         // Twitter/X has no public feeds: accounts resolve only through a bridge the operator names.

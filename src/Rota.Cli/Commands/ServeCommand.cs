@@ -28,6 +28,8 @@ public static class ServeCommand
             // Validate the config before anything touches the disk: a bad file leaves no data folder, lock or database behind.
             var configPath = CliContext.ConfigPath(p);
             var doc = configPath is null ? null : ConfigApplier.Load(configPath, ctx.ExtendRota);
+            // The crawler: section under ROTA_CRAWLER_* variables; every bad setting is reported before anything starts.
+            var crawlerOptions = Rota.Crawler.Crawling.CrawlerSettingsResolver.FromProcess(doc?.Crawler);
             var store = StoreChoice.From(p);
             var db = Path.GetFullPath(store.DbPath);
             // SQLite: one serve per file. PostgreSQL: any number of nodes share the database.
@@ -53,11 +55,7 @@ public static class ServeCommand
             var notifications = !string.Equals(Environment.GetEnvironmentVariable("ROTA_NOTIFICATIONS"), "off", StringComparison.OrdinalIgnoreCase);
             if (store.IsPostgres) rota.UsePostgres(store.Connection!, store.Schema, notifications: notifications);
             else rota.UseSqlite(db);
-            // Loopback feeds are for local testing; every other private address stays refused either way.
-            rota.UseCrawler(new Rota.Crawler.Crawling.CrawlerOptions
-            {
-                AllowLoopback = string.Equals(Environment.GetEnvironmentVariable("ROTA_CRAWLER_ALLOW_LOOPBACK"), "true", StringComparison.OrdinalIgnoreCase),
-            });
+            rota.UseCrawler(crawlerOptions);
             ctx.ExtendRota?.Invoke(rota);
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
             builder.AddRotaServer(o =>

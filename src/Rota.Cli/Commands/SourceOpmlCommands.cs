@@ -16,7 +16,7 @@ internal static class SourceOpmlCommands
         {
             if (LocalOnly.Command(ctx, p, "source import-opml") is { } refused) return refused;
             await using var store = await ctx.OpenStoreAsync(p);
-            using var setup = new CrawlerSetup(store, ctx.Time, false);
+            using var setup = new CrawlerSetup(store, ctx.Time, CrawlerSetup.OptionsFor(p), false);
             await using var stream = File.OpenRead(p.GetValue(file)!);
             var result = await setup.Registrar.ImportOpmlAsync(stream, p.GetValue(CrawlerSetup.OwnerOption), ct);
             if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, new { added = result.Added, existing = result.Existing, invalid = result.Invalid });
@@ -38,7 +38,7 @@ internal static class SourceOpmlCommands
         {
             if (LocalOnly.Command(ctx, p, "source export-opml") is { } refused) return refused;
             await using var store = await ctx.OpenStoreAsync(p);
-            using var setup = new CrawlerSetup(store, ctx.Time, false);
+            using var setup = new CrawlerSetup(store, ctx.Time, CrawlerSetup.OptionsFor(p), false);
             var outlines = await setup.Registrar.ExportOpmlAsync(p.GetValue(CrawlerSetup.OwnerOption), ct);
             using var buffer = new MemoryStream();
             OpmlDocument.Write(buffer, outlines, "Rota sources", ctx.Time.GetUtcNow());

@@ -9,7 +9,7 @@ namespace Rota.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] RootKeys = ["queues", "tasks"];
+    private static readonly string[] RootKeys = ["queues", "tasks", "crawler"];
     private static readonly string[] QueueKeys = ["name", "concurrency"];
 
     /// <param name="knownHandlers">Handler kinds that exist; any other is an error naming the path.</param>
@@ -98,7 +98,7 @@ public static class ConfigLoader
                 r.Error("tasks", other, $"expected a list of tasks (each starting with '- name:'), not {ConfigReader.Kind(other)}");
                 break;
         }
-        return new RotaConfigDocument(tasks, queues);
+        return new RotaConfigDocument(tasks, queues) { Crawler = CrawlerConfigReader.Read(r, r.Get(map, "crawler")) };
     }
 
     private static List<QueueDefinition> Queues(ConfigReader r, YamlNode? node)

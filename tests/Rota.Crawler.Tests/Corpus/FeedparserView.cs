@@ -64,6 +64,7 @@ internal static class FeedparserView
         Text(o, "title", e.Title);
         Text(o, "summary", e.Summary ?? e.Content.FirstOrDefault()); // feedparser fills summary from content
         Text(o, "rights", e.Rights);
+        Set(o, "language", e.Language);
         Set(o, "link", e.Link);
         if (e.Links.Count > 0) o["links"] = Links(e.Links);
         if (e.Content.Count > 0) o["content"] = new JsonArray(e.Content.Select(c => (JsonNode)Detail(c)).ToArray());

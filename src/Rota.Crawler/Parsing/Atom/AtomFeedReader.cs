@@ -7,6 +7,7 @@ internal static class AtomFeedReader
 {
     public static void Read(XmlFeedContext ctx, FeedMetadata feed, List<FeedEntry> entries)
     {
+        feed.Language ??= ctx.Language; // xml:lang on the root is the feed's language
         ctx.ForEachChild(() =>
         {
             if (ctx.LocalName == "entry" && (FeedNamespaces.IsAtom(ctx.Namespace) || ctx.Namespace.Length == 0))

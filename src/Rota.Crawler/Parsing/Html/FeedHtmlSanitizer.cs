@@ -1,50 +1,24 @@
-using Ganss.Xss;
-
 namespace Rota.Crawler.Parsing.Html;
 
 /// <summary>
-/// Cleans HTML from feeds with HtmlSanitizer on <see cref="FeedHtmlAllowlist"/>: unknown elements are unwrapped
-/// (their text kept), scripts and the like are removed with their content, event handlers and unsafe URLs go, and
-/// relative URLs are resolved against the base. Output is XHTML-style (<c>&lt;br /&gt;</c>), as feedparser writes it.
-/// Thread-safe: one instance serves every parse.
+/// Cleans HTML from feeds (see <see cref="HtmlFragmentSanitizer"/>): text without markup or references is returned
+/// as is, and the last fragment sanitised on this thread is remembered, because RSS feeds often repeat the same HTML
+/// in description and content:encoded. Thread-safe.
 /// </summary>
-internal sealed class FeedHtmlSanitizer
+internal static class FeedHtmlSanitizer
 {
-    public static FeedHtmlSanitizer Shared { get; } = new();
+    [ThreadStatic] private static string? _lastInput;
+    [ThreadStatic] private static Uri? _lastBase;
+    [ThreadStatic] private static string? _lastOutput;
 
-    private readonly HtmlSanitizer _sanitizer;
-
-    private FeedHtmlSanitizer()
+    /// <summary>The sanitized form of <paramref name="html"/>; relative URLs resolved against <paramref name="baseUri"/>.</summary>
+    public static string Sanitize(string html, Uri? baseUri)
     {
-        _sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
-        {
-            AllowedTags = new HashSet<string>(FeedHtmlAllowlist.Elements, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(FeedHtmlAllowlist.Attributes, StringComparer.OrdinalIgnoreCase),
-            AllowedCssProperties = new HashSet<string>(FeedHtmlAllowlist.CssProperties, StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(FeedHtmlAllowlist.UriSchemes, StringComparer.OrdinalIgnoreCase),
-            UriAttributes = new HashSet<string>(FeedHtmlAllowlist.UriAttributes, StringComparer.OrdinalIgnoreCase),
-            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
-        })
-        {
-            KeepChildNodes = true,
-            OutputFormatter = FeedMarkupFormatter.Instance,
-        };
-        _sanitizer.RemovingTag += DropWithContent;
-    }
-
-    /// <summary>Scripts, styles and embeds lose their content too: unwrapping them would leak code as text.</summary>
-    private static void DropWithContent(object? sender, RemovingTagEventArgs e)
-    {
-        if (!FeedHtmlAllowlist.DroppedWithContent.Contains(e.Tag.LocalName)) return;
-        e.Tag.Remove();
-        e.Cancel = true;
-    }
-
-    /// <summary>The sanitized form of <paramref name="html"/>; relative URLs resolved against <paramref name="baseUrl"/>.</summary>
-    public string Sanitize(string html, string? baseUrl)
-    {
-        // Text without markup or references has nothing to clean: skip the HTML parser.
         if (html.AsSpan().IndexOfAny('<', '&', '>') < 0) return html;
-        return _sanitizer.Sanitize(html, baseUrl ?? "");
+        if (_lastOutput is not null && (ReferenceEquals(_lastBase, baseUri) || _lastBase?.OriginalString == baseUri?.OriginalString) && string.Equals(_lastInput, html, StringComparison.Ordinal))
+            return _lastOutput;
+        var output = HtmlFragmentSanitizer.Sanitize(html, baseUri);
+        (_lastInput, _lastBase, _lastOutput) = (html, baseUri, output);
+        return output;
     }
 }

@@ -96,7 +96,7 @@ internal static class JsonFeedReader
     private static FeedText? Text(string? value, string type, string? language, FeedParseOptions options)
     {
         if (value is null) return null;
-        if (type == FeedText.Html && options.SanitizeHtml) value = FeedHtmlSanitizer.Shared.Sanitize(value, options.BaseUri?.AbsoluteUri);
+        if (type == FeedText.Html && options.SanitizeHtml) value = FeedHtmlSanitizer.Sanitize(value, options.BaseUri);
         return new FeedText(value, type, language, options.BaseUri?.AbsoluteUri);
     }
 

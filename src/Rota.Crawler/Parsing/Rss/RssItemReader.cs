@@ -34,6 +34,7 @@ internal static class RssItemReader
                 }
                 return true;
             case "description": entry.Summary = ctx.ReadTextAs(FeedText.Html); return true;
+            case "body" or "fullitem": entry.Content.Add(ctx.ReadTextAs(FeedText.Html)); return true; // pre-namespace bodies, as feedparser reads them
             case "guid":
                 var permaLink = !string.Equals(ctx.Attribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);
                 entry.Id = ctx.ReadNonEmptyText();

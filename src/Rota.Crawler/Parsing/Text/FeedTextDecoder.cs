@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Rota.Crawler.Parsing.Text;
 
@@ -54,9 +56,21 @@ internal static class FeedTextDecoder
         };
     }
 
+    private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+
+    /// <summary>Strict encodings by name: creating one loads its code page tables, far dearer than decoding a feed.
+    /// Only names that resolve are kept (a bounded set, whatever feeds declare).</summary>
+    private static readonly ConcurrentDictionary<string, Encoding> Encodings = new(StringComparer.Ordinal);
+
     private static bool TryDecode(ReadOnlySpan<byte> bytes, string name, out string text)
     {
         text = "";
+        if (name == "utf-8")
+        {
+            if (!Utf8.IsValid(bytes)) return false;
+            text = StrictUtf8.GetString(bytes);
+            return true;
+        }
         var encoding = Strict(name);
         if (encoding is null) return false;
         try
@@ -74,9 +88,11 @@ internal static class FeedTextDecoder
     {
         // Latin-1 labelled feeds are Windows-1252 in practice (curly quotes in 0x80–0x9F), as browsers assume.
         var actual = name is "iso-8859-1" or "us-ascii" ? "windows-1252" : name;
+        if (Encodings.TryGetValue(actual, out var cached)) return cached;
         try
         {
-            return Encoding.GetEncoding(actual, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            var encoding = Encoding.GetEncoding(actual, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            return Encodings.GetOrAdd(actual, encoding);
         }
         catch (ArgumentException)
         {

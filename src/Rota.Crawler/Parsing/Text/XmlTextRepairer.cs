@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Rota.Crawler.Parsing.Text;
@@ -11,6 +12,11 @@ namespace Rota.Crawler.Parsing.Text;
 /// </summary>
 internal static class XmlTextRepairer
 {
+    /// <summary>The characters the loop must look at; the long runs of ordinary text in between are skipped at once.</summary>
+    private static readonly SearchValues<char> Specials = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Where(c => c is not ('\t' or '\n' or '\r')).Select(c => (char)c))
+        + "<&\uFFFE\uFFFF" + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+
     public static string Repair(string text, List<FeedWarning> warnings)
     {
         StringBuilder? sb = null;
@@ -20,6 +26,9 @@ internal static class XmlTextRepairer
         var i = 0;
         while (i < text.Length)
         {
+            var next = text.AsSpan(i).IndexOfAny(Specials);
+            if (next < 0) break;
+            i += next;
             var c = text[i];
             if (c == '<')
             {

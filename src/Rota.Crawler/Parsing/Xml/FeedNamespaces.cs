@@ -19,7 +19,8 @@ internal static class FeedNamespaces
     /// <summary>True for the namespaces RSS elements appear in: none, RSS 1.0, RSS 0.90 and the odd userland ones.</summary>
     public static bool IsRss(string ns) => ns.Length == 0 || ns == Rss10 || ns == Rss090 || ns.StartsWith("http://backend.userland.com/rss", StringComparison.Ordinal);
 
-    public static bool IsAtom(string ns) => ns == Atom10 || ns == Atom03;
+    /// <summary>Atom 1.0, Atom 0.3, and the namespaces Atom had before 0.3 (Echo, Pie), which old feeds still carry.</summary>
+    public static bool IsAtom(string ns) => ns == Atom10 || ns == Atom03 || ns is "http://purl.org/echo/" or "http://purl.org/pie/";
 
     /// <summary>iTunes namespace as written by Apple, and its common misspellings with case or https.</summary>
     public static bool IsITunes(string ns) => ns.Equals(ITunes, StringComparison.OrdinalIgnoreCase) || ns.EndsWith("itunes.com/dtds/podcast-1.0.dtd", StringComparison.OrdinalIgnoreCase);

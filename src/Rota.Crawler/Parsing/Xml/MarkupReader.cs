@@ -20,7 +20,23 @@ internal static class MarkupReader
         }
         var depth = r.Depth;
         r.Read();
-        var plain = new StringBuilder();
+        // Most elements hold one text node: its value is the result, with no builder and no copy.
+        if (!alwaysMarkup && r.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+        {
+            var only = r.Value;
+            r.Read();
+            if (r.NodeType == XmlNodeType.EndElement && r.Depth == depth)
+            {
+                r.Read();
+                return only;
+            }
+            return ReadRest(r, depth, new StringBuilder(only), ref hadMarkup, alwaysMarkup);
+        }
+        return ReadRest(r, depth, new StringBuilder(), ref hadMarkup, alwaysMarkup);
+    }
+
+    private static string ReadRest(XmlReader r, int depth, StringBuilder plain, ref bool hadMarkup, bool alwaysMarkup)
+    {
         StringBuilder? markup = alwaysMarkup ? new StringBuilder() : null;
         while (!r.EOF && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
         {

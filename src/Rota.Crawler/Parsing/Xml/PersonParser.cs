@@ -1,6 +1,6 @@
 namespace Rota.Crawler.Parsing.Xml;
 
-/// <summary>Splits the free-text person of RSS and Dublin Core: <c>jo@example.com (Jo Doe)</c>,
+/// <summary>Splits the free-text person of RSS and Dublin Core: <c>jo@example.com (Jo Doe)</c>, <c>Jo Doe (jo@example.com)</c>,
 /// <c>Jo Doe &lt;jo@example.com&gt;</c>, a bare address, or just a name.</summary>
 internal static class PersonParser
 {
@@ -14,6 +14,7 @@ internal static class PersonParser
             var outside = s[..open].Trim();
             var inside = s[(open + 1)..^1].Trim();
             if (IsEmail(outside)) return new FeedPerson(inside.Length > 0 ? inside : null, outside);
+            if (IsEmail(inside)) return new FeedPerson(outside, inside); // "Jo Doe (jo@example.com)"
         }
         var lt = s.IndexOf('<');
         if (lt >= 0 && s.EndsWith('>'))

@@ -15,7 +15,8 @@ internal static class UrlResolver
     {
         reference = reference.Trim();
         if (IsAbsolute(reference)) return Uri.TryCreate(reference, UriKind.Absolute, out var absolute) ? absolute : null;
-        if (baseUri is null || !baseUri.IsAbsoluteUri) return null;
+        // Only a web base resolves: "javascript:" or "data:" given as xml:base must not turn relative links into script.
+        if (baseUri is null || !baseUri.IsAbsoluteUri || baseUri.Scheme is not ("http" or "https" or "ftp")) return null;
         return Uri.TryCreate(baseUri, reference, out var combined) ? combined : null;
     }
 

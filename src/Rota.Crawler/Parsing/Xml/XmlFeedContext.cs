@@ -83,15 +83,16 @@ internal sealed class XmlFeedContext(XmlReader reader, Uri? documentBase, string
 
     public DateTimeOffset? ReadDate() => FeedDateParser.Parse(ReadText());
 
-    /// <summary>The language in scope: xml:lang on this element or an ancestor, else the feed's declared one.</summary>
-    public string? Language => Reader.XmlLang is { Length: > 0 } lang ? lang : DefaultLanguage;
+    /// <summary>The language in scope: xml:lang on this element or an ancestor, else the feed's declared one;
+    /// "en_US" is written as the "en-US" it means.</summary>
+    public string? Language => Reader.XmlLang is { Length: > 0 } lang ? (lang.Contains('_') ? lang.Replace('_', '-') : lang) : DefaultLanguage;
 
     /// <summary>Builds a text construct, sanitizing HTML and resolving its relative URLs; HTML in text declared
     /// plain (RSS titles) is detected first.</summary>
     public FeedText MakeText(string value, string type, string? language, Uri? baseUri, bool guessHtml = false)
     {
         if (guessHtml && type == FeedText.Plain && HtmlSniffer.LooksLikeHtml(value)) type = FeedText.Html;
-        if (type is FeedText.Html or FeedText.Xhtml && sanitize) value = FeedHtmlSanitizer.Shared.Sanitize(value, baseUri?.AbsoluteUri);
+        if (type is FeedText.Html or FeedText.Xhtml && sanitize) value = FeedHtmlSanitizer.Sanitize(value, baseUri);
         return new FeedText(value, type, language, baseUri?.AbsoluteUri);
     }
 
