@@ -9,14 +9,15 @@ WITH input AS (
     FROM unnest(@task_id::bigint[], @schedule_id::bigint[], @trigger::text[], @triggered_by::text[], @status::text[],
                 @reason::text[], @queue::text[], @priority::integer[], @nominal_time::timestamptz[],
                 @scheduled_at::timestamptz[], @created_at::timestamptz[], @ended_at::timestamptz[],
-                @max_attempts::integer[], @parameters::json[], @idempotency_key::text[])
+                @max_attempts::integer[], @parameters::json[], @idempotency_key::text[], @parent_run_id::bigint[], @step::text[])
          WITH ORDINALITY AS u(task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
-                              scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, ord)),
+                              scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id,
+                              step, ord)),
 ins AS (
     INSERT INTO rota_runs (id, task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
-                           scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key)
+                           scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id, step)
     SELECT id, task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
-           scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key
+           scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id, step
     FROM input ORDER BY ord
     ON CONFLICT DO NOTHING
     RETURNING id)
@@ -311,3 +312,13 @@ GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT task_id, (extract(epoch FROM ended_at - started_at) * 1000)::double precision AS duration_ms
 FROM rota_runs WHERE ended_at >= @since AND status = 'succeeded' AND started_at IS NOT NULL
 ORDER BY ended_at DESC LIMIT @limit;
+
+-- name: RunListChildren
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.parent_run_id = @parent_run_id
+ORDER BY r.id;
+
+-- name: RunWake
+-- A pipeline step finished: its parent, snoozed until its next check, becomes due now.
+UPDATE rota_runs SET scheduled_at = @now WHERE id = @id AND status = 'scheduled' AND scheduled_at > @now;

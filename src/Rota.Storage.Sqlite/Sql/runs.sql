@@ -1,8 +1,8 @@
 -- name: RunInsert
 INSERT INTO rota_runs (task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
-                       scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key)
+                       scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id, step)
 VALUES (@task_id, @schedule_id, @trigger, @triggered_by, @status, @reason, @queue, @priority, @nominal_time,
-        @scheduled_at, @now, @ended_at, @max_attempts, @parameters, @idempotency_key)
+        @scheduled_at, @now, @ended_at, @max_attempts, @parameters, @idempotency_key, @parent_run_id, @step)
 ON CONFLICT DO NOTHING
 RETURNING id;
 
@@ -244,3 +244,13 @@ GROUP BY task_id, ended_at / 86400000 ORDER BY task_id, day;
 SELECT task_id, CAST(ended_at - started_at AS REAL) AS duration_ms
 FROM rota_runs WHERE ended_at >= @since AND status = 'succeeded' AND started_at IS NOT NULL
 ORDER BY ended_at DESC LIMIT (@limit + 0);
+
+-- name: RunListChildren
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.parent_run_id = @parent_run_id
+ORDER BY r.id;
+
+-- name: RunWake
+-- A pipeline step finished: its parent, snoozed until its next check, becomes due now.
+UPDATE rota_runs SET scheduled_at = @now WHERE id = @id AND status = 'scheduled' AND scheduled_at > @now;

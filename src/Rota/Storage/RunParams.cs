@@ -19,6 +19,10 @@ public sealed record RunInsertParams
     public int MaxAttempts { get; init; } = 1;
     public JsonObject? Parameters { get; init; }
     public string? IdempotencyKey { get; init; }
+    /// <summary>The pipeline run this run is a step of.</summary>
+    public long? ParentRunId { get; init; }
+    /// <summary>The pipeline step name (with <see cref="ParentRunId"/>, or alone for a one-step re-run).</summary>
+    public string? Step { get; init; }
     public required DateTimeOffset Now { get; init; }
 }
 
@@ -82,3 +86,5 @@ public sealed record RunListParams
 public sealed record RunPruneParams(DateTimeOffset Now, int BatchSize = 5000);
 
 public sealed record RunActiveCount(int Running, int Waiting);
+
+public sealed record RunWakeParams(long RunId, DateTimeOffset Now);
