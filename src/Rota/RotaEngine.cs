@@ -31,6 +31,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private Task? _completerLoop;
+    private readonly Pipelines.PipelineHandler _pipelines;
 
     public RotaEngine(IRotaStore store, RotaOptions options, TimeProvider time, IServiceProvider services, ILoggerFactory loggers)
     {
@@ -43,6 +44,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _logger = loggers.CreateLogger("Rota.Engine");
         _loggers = loggers;
         RegisterBuiltIns(options);
+        _pipelines = new Pipelines.PipelineHandler(store, time, () => _dispatcher?.Wake.Set(), options.PipelineCheckInterval);
+        options.AddHandler(Pipelines.PipelineTasks.Handler, ctx => _pipelines.ExecuteAsync(ctx));
         _health = new StoreHealth(time, loggers.CreateLogger("Rota.Store"));
         _completer = new RunCompleter(store, options, _health, loggers.CreateLogger("Rota.Completer"));
         var executor = new RunExecutor(options.Handlers, services, time, _completer, loggers.CreateLogger("Rota.Executor"));
@@ -58,6 +61,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _completer.BatchWritten += _dispatcher.OnCompletionsWritten;
         _scheduler.CancelRequested += (ids, reason) => _ = CancelForOverlapAsync(ids, reason);
         _dispatcher.Finished += OnRunFinished;
+        _dispatcher.AfterCompleted = AfterCompletedAsync;
         _dispatcher.Started += run => RunChanged?.Invoke(new RunEvent(RunEventKind.Started, run.Id, run.TaskId, run.TaskName, RunStatus.Running,
             run.Attempt, run.Progress, run.ProgressText, _time.GetUtcNow(), Lateness: run.NominalTime is { } n ? _time.GetUtcNow() - n : null));
         _completer.Progressed += (id, percent, text) =>
@@ -267,6 +271,13 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         // Most schedules are cron/every: skip the read when this process already knows the schedule has no after_completion.
         if (_schedules.UsesAfterCompletion(scheduleId) == false) return;
         _ = ScheduleAfterCompletionAsync(scheduleId, completion.EndedAt);
+    }
+
+    /// <summary>A finished pipeline step wakes its pipeline run, on whichever node it waits, through the store.</summary>
+    private async Task AfterCompletedAsync(RunRecord run, RunCompletion completion)
+    {
+        if (run.ParentRunId is not { } parent || !completion.Status.IsTerminal()) return;
+        if (await _store.RunWake(new RunWakeParams(parent, _time.GetUtcNow())).ConfigureAwait(false)) _dispatcher.Wake.Set();
     }
 
     private async Task ScheduleAfterCompletionAsync(long scheduleId, DateTimeOffset endedAt)

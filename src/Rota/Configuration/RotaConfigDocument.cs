@@ -6,4 +6,8 @@ namespace Rota.Configuration;
 public sealed record QueueDefinition(string Name, int Concurrency);
 
 /// <summary>The validated content of a rota.yaml / rota.json file.</summary>
-public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IReadOnlyList<QueueDefinition> Queues);
+public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IReadOnlyList<QueueDefinition> Queues)
+{
+    /// <summary>Pipelines of the file, validated against its tasks (docs/pipelines.md).</summary>
+    public IReadOnlyList<Pipelines.PipelineDefinition> Pipelines { get; init; } = [];
+}

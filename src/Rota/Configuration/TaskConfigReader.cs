@@ -55,7 +55,7 @@ internal static partial class TaskConfigReader
         return r.Errors.Count == before ? def : null;
     }
 
-    private static List<ScheduleDefinition> Schedules(ConfigReader r, YamlMappingNode task, string path, string taskName)
+    internal static List<ScheduleDefinition> Schedules(ConfigReader r, YamlMappingNode task, string path, string taskName)
     {
         var result = new List<ScheduleDefinition>();
         var shorthand = ScheduleConfigReader.TriggerKeys.Any(k => r.Get(task, k) is not null);
