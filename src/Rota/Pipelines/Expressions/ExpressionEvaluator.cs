@@ -49,7 +49,7 @@ public static class ExpressionEvaluator
         if (node is not JsonValue v) return node?.ToJsonString();
         return v.GetValueKind() switch
         {
-            JsonValueKind.Number => v.GetValue<double>(),
+            JsonValueKind.Number => double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
             JsonValueKind.String => v.GetValue<string>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
