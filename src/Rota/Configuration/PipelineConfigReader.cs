@@ -14,7 +14,7 @@ internal static partial class PipelineConfigReader
     private static readonly string[] StepKeys =
         ["name", "task", "handler", "parameters", "timeout", "retry", "continue_on_failure", "after", "when"];
 
-    public static PipelineDefinition? Read(ConfigReader r, YamlNode node, string path)
+    internal static PipelineDefinition? Read(ConfigReader r, YamlNode node, string path)
     {
         if (node is not YamlMappingNode m) { r.Error(path, node, "expected a mapping describing a pipeline"); return null; }
         r.CheckKeys(m, path, Keys);
@@ -50,7 +50,7 @@ internal static partial class PipelineConfigReader
     }
 
     /// <summary>Reports the graph problems of <paramref name="p"/> at their place in <paramref name="node"/>.</summary>
-    public static void Validate(ConfigReader r, PipelineDefinition p, YamlNode node, string path, Func<string, string?> taskKind,
+    internal static void Validate(ConfigReader r, PipelineDefinition p, YamlNode node, string path, Func<string, string?> taskKind,
         IReadOnlySet<string> knownHandlers)
     {
         foreach (var problem in PipelineValidator.Validate(p, taskKind, knownHandlers))
