@@ -32,6 +32,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     private readonly List<Task> _loops = [];
     private Task? _completerLoop;
     private readonly Pipelines.PipelineHandler _pipelines;
+    private readonly DependencyTrigger _dependencies;
 
     public RotaEngine(IRotaStore store, RotaOptions options, TimeProvider time, IServiceProvider services, ILoggerFactory loggers)
     {
@@ -46,6 +47,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         RegisterBuiltIns(options);
         _pipelines = new Pipelines.PipelineHandler(store, time, () => _dispatcher?.Wake.Set(), options.PipelineCheckInterval);
         options.AddHandler(Pipelines.PipelineTasks.Handler, ctx => _pipelines.ExecuteAsync(ctx));
+        _dependencies = new DependencyTrigger(store, time, () => _dispatcher?.Wake.Set());
         _health = new StoreHealth(time, loggers.CreateLogger("Rota.Store"));
         _completer = new RunCompleter(store, options, _health, loggers.CreateLogger("Rota.Completer"));
         var executor = new RunExecutor(options.Handlers, services, time, _completer, loggers.CreateLogger("Rota.Executor"));
@@ -69,7 +71,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
             if (RunChanged is { } handler && _dispatcher.FindActive(id) is { } run)
                 handler(new RunEvent(RunEventKind.Progress, id, run.TaskId, run.TaskName, RunStatus.Running, run.Attempt, percent, text, _time.GetUtcNow()));
         };
-        Client = new RotaClient(store, time, new EngineSignals(_dispatcher.Wake.Set, _scheduler.Wake.Set, (id, reason) => _dispatcher.RequestStop(id, reason)));
+        Client = new RotaClient(store, time, new EngineSignals(_dispatcher.Wake.Set, () => { _dependencies.Invalidate(); _scheduler.Wake.Set(); }, (id, reason) => _dispatcher.RequestStop(id, reason)));
         _completerLoop = Task.Run(() => _completer.RunAsync(_stopping.Token));
     }
 
@@ -273,11 +275,14 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _ = ScheduleAfterCompletionAsync(scheduleId, completion.EndedAt);
     }
 
-    /// <summary>A finished pipeline step wakes its pipeline run, on whichever node it waits, through the store.</summary>
+    /// <summary>A finished pipeline step wakes its pipeline run, on whichever node it waits, through the store; a finished
+    /// run triggers the tasks that depend on it.</summary>
     private async Task AfterCompletedAsync(RunRecord run, RunCompletion completion)
     {
-        if (run.ParentRunId is not { } parent || !completion.Status.IsTerminal()) return;
-        if (await _store.RunWake(new RunWakeParams(parent, _time.GetUtcNow())).ConfigureAwait(false)) _dispatcher.Wake.Set();
+        if (!completion.Status.IsTerminal()) return;
+        if (run.ParentRunId is { } parent && await _store.RunWake(new RunWakeParams(parent, _time.GetUtcNow())).ConfigureAwait(false))
+            _dispatcher.Wake.Set();
+        await _dependencies.OnFinishedAsync(run, completion.Status, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task ScheduleAfterCompletionAsync(long scheduleId, DateTimeOffset endedAt)

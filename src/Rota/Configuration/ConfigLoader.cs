@@ -115,7 +115,25 @@ public static class ConfigLoader
                 r.Error("tasks", other, $"expected a list of tasks (each starting with '- name:'), not {ConfigReader.Kind(other)}");
                 break;
         }
-        return new RotaConfigDocument(tasks, queues) { Pipelines = Pipelines(r, r.Get(map, "pipelines"), tasks, knownHandlers) };
+        var pipelines = Pipelines(r, r.Get(map, "pipelines"), tasks, knownHandlers);
+        CheckDependencies(r, r.Get(map, "tasks") as YamlSequenceNode, tasks, pipelines);
+        return new RotaConfigDocument(tasks, queues) { Pipelines = pipelines };
+    }
+
+    /// <summary>Upstreams must be tasks or pipelines of the file; no dependency cycles.</summary>
+    private static void CheckDependencies(ConfigReader r, YamlSequenceNode? seq, List<Tasks.TaskDefinition> tasks, List<Pipelines.PipelineDefinition> pipelines)
+    {
+        if (seq is null) return;
+        var pipelineNames = pipelines.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in Tasks.DependencyGraph.Validate(tasks, pipelineNames.Contains))
+        {
+            var i = seq.Children.ToList().FindIndex(c => c is YamlMappingNode m && r.Get(m, "name") is YamlScalarNode { Value: var n } && n == problem.Task);
+            var taskNode = i >= 0 ? (YamlMappingNode)seq.Children[i] : null;
+            var deps = taskNode is null ? null : r.Get(taskNode, "depends_on");
+            var path = $"tasks[{i}].depends_on" + (problem.Entry is { } e && deps is YamlSequenceNode ? $"[{e}]" : "");
+            var node = problem.Entry is { } k && deps is YamlSequenceNode ds && k < ds.Children.Count ? ds.Children[k] : deps ?? taskNode;
+            r.Error(path, node, problem.Message, problem.Value);
+        }
     }
 
     private static List<Pipelines.PipelineDefinition> Pipelines(ConfigReader r, YamlNode? node, List<Tasks.TaskDefinition> tasks,
