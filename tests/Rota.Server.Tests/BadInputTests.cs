@@ -46,6 +46,8 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         ["CreatePipeline_NameTakenByTask"] = new(Identity.Alice, "POST", "/api/v1/pipelines", """{"name":"bi-task","steps":[{"name":"a","handler":"noop"}]}""", 409, "name", "pipeline.exists"),
         ["RunPipeline_UnknownField"] = new(Identity.Alice, "POST", "/api/v1/pipelines/bi-pipe/run", """{"force":true}""", 400, "force", "request.unknown_field"),
         ["RunPipeline_UnknownStep"] = new(Identity.Alice, "POST", "/api/v1/pipelines/bi-pipe/run", """{"step":"nine"}""", 400, null, "pipeline.unknown_step"),
+        ["CreateTask_UnknownUpstream"] = new(Identity.Alice, "POST", "/api/v1/tasks", """{"name":"x10","handler":"noop","depends_on":["ghost"]}""", 422, "depends_on[0]", Value: "ghost"),
+        ["ReplaceTask_DependencyCycle"] = new(Identity.Alice, "PUT", "/api/v1/tasks/bi-task", """{"handler":"noop","depends_on":["bi-task"]}""", 422, "depends_on", Value: "bi-task -> bi-task"),
         // PUT /tasks/{name}
         ["ReplaceTask_Rename"] = new(Identity.Alice, "PUT", "/api/v1/tasks/bi-task", """{"name":"other","handler":"noop"}""", 422, "name"),
         ["ReplaceTask_MalformedJson"] = new(Identity.Alice, "PUT", "/api/v1/tasks/bi-task", "{,}", 400, "body"),
