@@ -84,7 +84,7 @@ WITH qfree AS (
 lim AS (
     SELECT t.id, t.max_concurrency - (SELECT count(*) FROM rota_runs x WHERE x.task_id = t.id AND x.status = 'running') AS free
     FROM rota_tasks t WHERE t.id = ANY(@locked::bigint[])),
-cand AS (
+by_priority AS (
     SELECT r.id, r.task_id, r.priority, r.scheduled_at
     FROM rota_runs r
     WHERE r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
@@ -94,13 +94,29 @@ cand AS (
     ORDER BY r.priority DESC, r.scheduled_at, r.id
     LIMIT @scan
     FOR UPDATE OF r SKIP LOCKED),
+-- With aging, the longest waiting runs too: they carry the largest aging bonus.
+by_age AS (
+    SELECT r.id, r.task_id, r.priority, r.scheduled_at
+    FROM rota_runs r
+    WHERE @aging_ms::bigint > 0 AND r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
+      AND NOT EXISTS (SELECT 1 FROM rota_queues q WHERE q.name = @queue AND q.paused)
+      AND NOT EXISTS (SELECT 1 FROM rota_tasks t WHERE t.id = r.task_id AND t.max_concurrency > 0
+                      AND NOT EXISTS (SELECT 1 FROM lim WHERE lim.id = t.id AND lim.free > 0))
+    ORDER BY r.scheduled_at, r.id
+    LIMIT @scan
+    FOR UPDATE OF r SKIP LOCKED),
+cand AS (
+    -- Effective priority = priority + floor(waited / aging interval).
+    SELECT u.*, u.priority + CASE WHEN @aging_ms::bigint > 0
+        THEN floor(extract(epoch FROM (@now - u.scheduled_at)) * 1000 / @aging_ms::bigint)::bigint ELSE 0 END AS effective
+    FROM (SELECT * FROM by_priority UNION SELECT * FROM by_age) u),
 pick AS (
     SELECT c.id FROM (
-        SELECT cand.*, row_number() OVER (PARTITION BY cand.task_id ORDER BY cand.priority DESC, cand.scheduled_at, cand.id) AS n
+        SELECT cand.*, row_number() OVER (PARTITION BY cand.task_id ORDER BY cand.effective DESC, cand.scheduled_at, cand.id) AS n
         FROM cand) c
     LEFT JOIN lim ON lim.id = c.task_id
     WHERE lim.id IS NULL OR c.n <= lim.free
-    ORDER BY c.priority DESC, c.scheduled_at, c.id
+    ORDER BY c.effective DESC, c.scheduled_at, c.id
     LIMIT least(@limit::integer, (SELECT n FROM qfree)))
 UPDATE rota_runs r SET status = 'running', attempt = r.attempt + 1, node = @node, started_at = @now,
     first_started_at = coalesce(r.first_started_at, @now), lease_until = @lease_until, progress = NULL, progress_text = NULL

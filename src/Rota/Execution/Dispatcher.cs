@@ -91,7 +91,7 @@ internal sealed partial class Dispatcher(
             if (free <= 0) continue;
             var now = time.GetUtcNow();
             _lastClaimAt = now;
-            var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration), ct).ConfigureAwait(false);
+            var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration, options.PriorityAgingInterval), ct).ConfigureAwait(false);
             foreach (var run in claimed) started.Add(Start(run));
             cut |= claimed.Count < free;
         }

@@ -28,7 +28,14 @@ public sealed record RunInsertParams
 
 public sealed record RunInsertResult(long Id, bool Inserted);
 
-public sealed record RunClaimNextParams(string Queue, string Node, int Limit, DateTimeOffset Now, DateTimeOffset LeaseUntil);
+/// <param name="AgingInterval">Priority aging: a waiting run counts one priority higher per interval it has been due
+/// (effective priority = priority + floor(waited / interval)); null or zero: plain priority order.</param>
+public sealed record RunClaimNextParams(string Queue, string Node, int Limit, DateTimeOffset Now, DateTimeOffset LeaseUntil,
+    TimeSpan? AgingInterval = null)
+{
+    /// <summary>The interval in whole milliseconds, 0 when aging is off.</summary>
+    public long AgingMs => AgingInterval is { } a && a > TimeSpan.Zero ? Math.Max(1, (long)a.TotalMilliseconds) : 0;
+}
 
 /// <summary>The end of one attempt. <c>Status</c> Scheduled means "retry/snooze at NextScheduledAt".</summary>
 public sealed record RunCompletion
