@@ -99,6 +99,7 @@ public static class CliApp
         root.Subcommands.Add(MigrateCommands.Create(ctx));
         root.Subcommands.Add(TaskCommands.Create(ctx));
         root.Subcommands.Add(RunCommands.Create(ctx));
+        root.Subcommands.Add(PipelineCommands.Create(ctx));
         root.Subcommands.Add(CronCommands.Create(ctx));
         root.Subcommands.Add(FeedCommands.Create(ctx));
         root.Subcommands.Add(SourceCommands.Create(ctx));

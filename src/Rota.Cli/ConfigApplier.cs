@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rota.Configuration;
 using Rota.Crawler;
 using Rota.Hosting;
+using Rota.Pipelines;
 using Rota.Storage;
 
 namespace Rota.Cli;
@@ -16,7 +17,7 @@ public static class ConfigApplier
         var builder = services.AddRota().UseCrawler();
         extendRota?.Invoke(builder);
         var options = services.BuildServiceProvider().GetRequiredService<RotaOptions>();
-        return options.Handlers.Kinds.Append("noop").ToHashSet(StringComparer.Ordinal);
+        return options.Handlers.Kinds.Append("noop").Where(k => k != PipelineTasks.Handler).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Validates the whole file (throws listing every error, touching nothing) and returns it.</summary>
@@ -31,7 +32,10 @@ public static class ConfigApplier
         var store = client.Store;
         foreach (var q in doc.Queues)
             if (!dryRun) await store.QueueUpsert(new QueueUpsertParams(q.Name, q.Concurrency), ct);
-        foreach (var task in doc.Tasks)
+        var fileTasks = doc.Tasks.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        // Step tasks first, then the pipeline task that runs them (for a plain reference the step runs the task itself).
+        var pipelineTasks = doc.Pipelines.SelectMany(p => PipelineTasks.ToTasks(p, Tasks.TaskOrigin.Config, fileTasks.GetValueOrDefault).Reverse());
+        foreach (var task in doc.Tasks.Concat(pipelineTasks))
         {
             var existing = await store.TaskGet(task.Name, ct);
             var what = existing is null ? "created"
@@ -44,7 +48,8 @@ public static class ConfigApplier
             }
             changes.Add(new Change(task.Name, what));
         }
-        var inFile = doc.Tasks.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var inFile = doc.Tasks.Concat(doc.Pipelines.SelectMany(p => PipelineTasks.ToTasks(p, Tasks.TaskOrigin.Config, fileTasks.GetValueOrDefault)))
+            .Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var t in await store.TaskList(new TaskListParams(), ct))
             if (!inFile.Contains(t.Name) && t.Definition.Origin == Tasks.TaskOrigin.Config)
                 changes.Add(new Change(t.Name, "not in the file (kept; delete it with 'rota task delete')"));

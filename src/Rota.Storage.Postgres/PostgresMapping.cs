@@ -108,6 +108,8 @@ internal static class PostgresMapping
         Logs = r.Logs,
         IdempotencyKey = r.IdempotencyKey,
         CancelRequestedAt = At(r.CancelRequestedAt),
+        ParentRunId = r.ParentRunId,
+        Step = r.Step,
     };
 
     public static RunAttempt ToAttempt(AttemptDbRow r) => new(

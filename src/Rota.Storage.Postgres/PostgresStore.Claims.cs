@@ -34,13 +34,14 @@ public sealed partial class PostgresStore
             }
             await using var claim = Command("RunClaim", c, tx)
                 .Bind("locked", locked).Bind("queue", p.Queue).Bind("now", now).Bind("scan", p.Limit * 4)
-                .Bind("limit", p.Limit).Bind("node", p.Node).Bind("lease_until", Utc(p.LeaseUntil));
+                .Bind("limit", p.Limit).Bind("node", p.Node).Bind("lease_until", Utc(p.LeaseUntil)).Bind("aging_ms", p.AgingMs);
             await using var reader = await claim.ExecuteReaderAsync(ct);
             var parse = reader.GetRowParser<RunDbRow>();
             var claimed = new List<RunRecord>(p.Limit);
             while (await reader.ReadAsync(ct)) claimed.Add(ToRun(parse(reader)));
-            // Claim order: priority, then time, then id.
-            claimed.Sort((a, b) => a.Priority != b.Priority ? b.Priority.CompareTo(a.Priority)
+            // Claim order: effective priority (with aging), then time, then id.
+            long Effective(RunRecord r) => r.Priority + (p.AgingMs > 0 ? (long)Math.Floor((p.Now - r.ScheduledAt).TotalMilliseconds / p.AgingMs) : 0);
+            claimed.Sort((a, b) => Effective(a) != Effective(b) ? Effective(b).CompareTo(Effective(a))
                 : a.ScheduledAt != b.ScheduledAt ? a.ScheduledAt.CompareTo(b.ScheduledAt) : a.Id.CompareTo(b.Id));
             return claimed;
         }, ct);

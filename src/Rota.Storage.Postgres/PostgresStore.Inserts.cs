@@ -64,6 +64,8 @@ public sealed partial class PostgresStore
         var maxAttempts = new int[n];
         var parameters = new string?[n];
         var key = new string?[n];
+        var parent = new long?[n];
+        var step = new string?[n];
         for (var i = 0; i < n; i++)
         {
             var r = runs[i];
@@ -82,12 +84,14 @@ public sealed partial class PostgresStore
             maxAttempts[i] = r.MaxAttempts;
             parameters[i] = r.Parameters?.ToJsonString();
             key[i] = r.IdempotencyKey;
+            parent[i] = r.ParentRunId;
+            step[i] = r.Step;
         }
         return BatchCommand("RunInsert")
             .Bind("task_id", taskId).Bind("schedule_id", scheduleId).Bind("trigger", trigger).Bind("triggered_by", triggeredBy)
             .Bind("status", status).Bind("reason", reason).Bind("queue", queue).Bind("priority", priority)
             .Bind("nominal_time", nominal).Bind("scheduled_at", scheduledAt).Bind("created_at", createdAt)
             .Bind("ended_at", endedAt).Bind("max_attempts", maxAttempts).Bind("parameters", parameters)
-            .Bind("idempotency_key", key);
+            .Bind("idempotency_key", key).Bind("parent_run_id", parent).Bind("step", step);
     }
 }

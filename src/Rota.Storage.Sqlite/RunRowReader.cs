@@ -13,7 +13,7 @@ internal sealed class RunRowReader
         "id", "task_id", "task_name", "task_version", "schedule_id", "schedule_name", "trigger", "triggered_by", "status", "reason", "queue",
         "priority", "nominal_time", "scheduled_at", "created_at", "first_started_at", "started_at", "ended_at", "attempt", "max_attempts", "node",
         "progress", "progress_text", "parameters", "stats", "error_type", "error_message", "error_details", "error_transient", "logs",
-        "idempotency_key", "cancel_requested_at",
+        "idempotency_key", "cancel_requested_at", "parent_run_id", "step",
     ];
 
     private readonly int[] _at;
@@ -68,6 +68,8 @@ internal sealed class RunRowReader
         Logs = Text(r, 29),
         IdempotencyKey = Text(r, 30),
         CancelRequestedAt = Long(r, 31),
+        ParentRunId = Long(r, 32),
+        Step = Text(r, 33),
     };
 
     private long? Long(SqliteDataReader r, int i) => r.IsDBNull(_at[i]) ? null : r.GetInt64(_at[i]);

@@ -84,6 +84,8 @@ internal static class SqliteMapping
         Logs = r.Logs,
         IdempotencyKey = r.IdempotencyKey,
         CancelRequestedAt = At(r.CancelRequestedAt),
+        ParentRunId = r.ParentRunId,
+        Step = r.Step,
     };
 
     public static RunAttempt ToAttempt(AttemptDbRow r) => new(

@@ -70,6 +70,8 @@ internal sealed class RunDbRow
     public string? Logs { get; set; }
     public string? IdempotencyKey { get; set; }
     public long? CancelRequestedAt { get; set; }
+    public long? ParentRunId { get; set; }
+    public string? Step { get; set; }
 }
 
 internal sealed class AttemptDbRow

@@ -63,7 +63,8 @@ public sealed partial class SqliteStore
         // A task with a concurrency limit may appear several times; take only as many as it has free slots.
         var tasks = new Dictionary<long, (string Name, long Version)>();
         var ids = new List<long>(p.Limit);
-        var candidates = Cached("RunClaimCandidates", tx).With("queue", p.Queue).With("now", Ms(p.Now)).With("scan", p.Limit * 4).With("saturated", saturated);
+        var candidates = Cached("RunClaimCandidates", tx).With("queue", p.Queue).With("now", Ms(p.Now)).With("scan", p.Limit * 4).With("saturated", saturated)
+            .With("aging_ms", p.AgingMs);
         using (var r = candidates.ExecuteReader())
         {
             while (ids.Count < p.Limit && r.Read())

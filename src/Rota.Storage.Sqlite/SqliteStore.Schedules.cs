@@ -86,7 +86,8 @@ public sealed partial class SqliteStore
                 .With("scheduled_at", Ms(r.ScheduledAt)).With("now", Ms(r.Now))
                 .With("ended_at", r.Status is Runs.RunStatus.Scheduled or Runs.RunStatus.Available ? null : Ms(r.Now))
                 .With("max_attempts", r.MaxAttempts).With("parameters", r.Parameters?.ToJsonString())
-                .With("idempotency_key", r.IdempotencyKey).ExecuteScalar();
+                .With("idempotency_key", r.IdempotencyKey)
+                .With("parent_run_id", r.ParentRunId).With("step", r.Step).ExecuteScalar();
             if (id is long inserted) { results.Add(new RunInsertResult(inserted, true)); continue; }
             var existing = r.IdempotencyKey is not null
                 ? Cached("RunFindIdempotent", tx).With("task_id", r.TaskId).With("idempotency_key", r.IdempotencyKey).ExecuteScalar()

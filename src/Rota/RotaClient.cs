@@ -9,7 +9,7 @@ namespace Rota;
 /// The operations a user performs on Rota — define tasks, trigger, cancel, pause, resume, inspect — against a store.
 /// Works with or without an engine in the same process (the CLI uses it directly on the database file).
 /// </summary>
-public sealed class RotaClient
+public sealed partial class RotaClient
 {
     private readonly IRotaStore _store;
     private readonly TimeProvider _time;

@@ -31,6 +31,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _loops = [];
     private Task? _completerLoop;
+    private readonly Pipelines.PipelineHandler _pipelines;
+    private readonly DependencyTrigger _dependencies;
 
     public RotaEngine(IRotaStore store, RotaOptions options, TimeProvider time, IServiceProvider services, ILoggerFactory loggers)
     {
@@ -43,6 +45,9 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _logger = loggers.CreateLogger("Rota.Engine");
         _loggers = loggers;
         RegisterBuiltIns(options);
+        _pipelines = new Pipelines.PipelineHandler(store, time, () => _dispatcher?.Wake.Set(), options.PipelineCheckInterval);
+        options.AddHandler(Pipelines.PipelineTasks.Handler, ctx => _pipelines.ExecuteAsync(ctx));
+        _dependencies = new DependencyTrigger(store, time, () => _dispatcher?.Wake.Set());
         _health = new StoreHealth(time, loggers.CreateLogger("Rota.Store"));
         _completer = new RunCompleter(store, options, _health, loggers.CreateLogger("Rota.Completer"));
         var executor = new RunExecutor(options.Handlers, services, time, _completer, loggers.CreateLogger("Rota.Executor"));
@@ -59,6 +64,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         _completer.BatchWritten += _dispatcher.OnCompletionsWritten;
         _scheduler.CancelRequested += (ids, reason) => _ = CancelForOverlapAsync(ids, reason);
         _dispatcher.Finished += OnRunFinished;
+        _dispatcher.AfterCompleted = AfterCompletedAsync;
         _dispatcher.Started += run => RunChanged?.Invoke(new RunEvent(RunEventKind.Started, run.Id, run.TaskId, run.TaskName, RunStatus.Running,
             run.Attempt, run.Progress, run.ProgressText, _time.GetUtcNow(), Lateness: run.NominalTime is { } n ? _time.GetUtcNow() - n : null));
         _completer.Progressed += (id, percent, text) =>
@@ -66,7 +72,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
             if (RunChanged is { } handler && _dispatcher.FindActive(id) is { } run)
                 handler(new RunEvent(RunEventKind.Progress, id, run.TaskId, run.TaskName, RunStatus.Running, run.Attempt, percent, text, _time.GetUtcNow()));
         };
-        Client = new RotaClient(store, time, new EngineSignals(_dispatcher.Wake.Set, _scheduler.Wake.Set, (id, reason) => _dispatcher.RequestStop(id, reason)));
+        Client = new RotaClient(store, time, new EngineSignals(_dispatcher.Wake.Set, () => { _dependencies.Invalidate(); _scheduler.Wake.Set(); }, (id, reason) => _dispatcher.RequestStop(id, reason)));
         _completerLoop = Task.Run(() => _completer.RunAsync(_stopping.Token));
     }
 
@@ -283,6 +289,16 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         // Most schedules are cron/every: skip the read when this process already knows the schedule has no after_completion.
         if (_schedules.UsesAfterCompletion(scheduleId) == false) return;
         _ = ScheduleAfterCompletionAsync(scheduleId, completion.EndedAt);
+    }
+
+    /// <summary>A finished pipeline step wakes its pipeline run, on whichever node it waits, through the store; a finished
+    /// run triggers the tasks that depend on it.</summary>
+    private async Task AfterCompletedAsync(RunRecord run, RunCompletion completion)
+    {
+        if (!completion.Status.IsTerminal()) return;
+        if (run.ParentRunId is { } parent && await _store.RunWake(new RunWakeParams(parent, _time.GetUtcNow())).ConfigureAwait(false))
+            _dispatcher.Wake.Set();
+        await _dependencies.OnFinishedAsync(run, completion.Status, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task ScheduleAfterCompletionAsync(long scheduleId, DateTimeOffset endedAt)

@@ -41,6 +41,12 @@ public sealed class RotaOptions
     public TimeSpan ShutdownGrace { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How often retention pruning runs (default 1 h).</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>How often a running pipeline re-checks its steps when no step finished on a node that could wake it
+    /// (default 5 s; a finishing step wakes its pipeline at once).</summary>
+    public TimeSpan PipelineCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>Priority aging (default 60 s): a waiting run counts one priority higher for every interval it has been
+    /// due, so low-priority work is not starved by a stream of high-priority runs. Zero turns aging off.</summary>
+    public TimeSpan PriorityAgingInterval { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>The most completions written in one transaction (default 500).</summary>
     public int CompletionBatchSize { get; set; } = 500;
     /// <summary>Allow <c>command</c> tasks that did not come from a configuration file (default false).</summary>
@@ -87,6 +93,8 @@ public sealed class RotaOptions
         if (LeaseDuration <= HeartbeatInterval) errors.Add($"Rota:LeaseDuration: {LeaseDuration} must exceed HeartbeatInterval {HeartbeatInterval}");
         if (HeartbeatInterval <= TimeSpan.Zero) errors.Add($"Rota:HeartbeatInterval: {HeartbeatInterval} must be positive");
         if (ShutdownGrace < TimeSpan.Zero) errors.Add($"Rota:ShutdownGrace: {ShutdownGrace} must not be negative");
+        if (PipelineCheckInterval <= TimeSpan.Zero) errors.Add($"Rota:PipelineCheckInterval: {PipelineCheckInterval} must be positive");
+        if (PriorityAgingInterval < TimeSpan.Zero) errors.Add($"Rota:PriorityAgingInterval: {PriorityAgingInterval} must be zero (off) or positive");
         if (CompletionBatchSize < 1) errors.Add($"Rota:CompletionBatchSize: {CompletionBatchSize} must be at least 1");
         return errors;
     }

@@ -27,6 +27,12 @@ public sealed class AuthorizationMatrixTests
 
     private static async Task<string> AliceTask(TestServer s, string handler = "noop") => (await s.CreateTaskAsync(Unique("alice-task"), "alice", handler)).Definition.Name;
 
+    private static async Task<string> AlicePipeline(TestServer s) =>
+        (await s.Engine.Client.ApplyPipelineAsync(new Pipelines.PipelineDefinition
+        {
+            Name = Unique("alice-pipe"), Owner = "alice", Steps = [new Pipelines.PipelineStep { Name = "only", Handler = "noop" }],
+        }, Tasks.TaskOrigin.Api)).Name;
+
     private static async Task<long> AliceQueuedRun(TestServer s) => await s.ScheduleRunAsync(await AliceTask(s));
 
     private static readonly Dictionary<string, Case> Matrix = new()
@@ -44,6 +50,15 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/tasks/{name}/disable"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Post, $"/api/v1/tasks/{await AliceTask(s)}/disable", """{"reason":"matrix"}""")),
         ["POST /api/v1/tasks/{name}/runs"] = new(Access.Owned, 202, async (s, _) =>
             Req(HttpMethod.Post, $"/api/v1/tasks/{await AliceTask(s)}/runs", $$"""{"run_at":"{{TimeProvider.System.GetUtcNow().AddHours(1):O}}"}""")),
+        ["GET /api/v1/pipelines"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/pipelines")),
+        ["POST /api/v1/pipelines"] = new(Access.AnyUser, 201, (_, who) =>
+            R(HttpMethod.Post, "/api/v1/pipelines", $$"""{"name":"{{Unique("pipe-" + who)}}","steps":[{"name":"a","handler":"noop"}]}""")),
+        ["GET /api/v1/pipelines/{name}"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/pipelines/{await AlicePipeline(s)}")),
+        ["PUT /api/v1/pipelines/{name}"] = new(Access.Owned, 200, async (s, _) =>
+            Req(HttpMethod.Put, $"/api/v1/pipelines/{await AlicePipeline(s)}", """{"steps":[{"name":"b","handler":"noop"}]}""")),
+        ["DELETE /api/v1/pipelines/{name}"] = new(Access.Owned, 204, async (s, _) => Req(HttpMethod.Delete, $"/api/v1/pipelines/{await AlicePipeline(s)}")),
+        ["POST /api/v1/pipelines/{name}/run"] = new(Access.Owned, 202, async (s, _) => Req(HttpMethod.Post, $"/api/v1/pipelines/{await AlicePipeline(s)}/run", "{}")),
+        ["GET /api/v1/pipelines/{name}/runs"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/pipelines/{await AlicePipeline(s)}/runs")),
         ["GET /api/v1/tasks/{name}/next"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/tasks/{await AliceTask(s)}/next")),
 
         ["GET /api/v1/runs"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/runs")),

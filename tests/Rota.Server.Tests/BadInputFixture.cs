@@ -1,7 +1,7 @@
 namespace Rota.Server.Tests;
 
-/// <summary>One server for the bad-input cases, seeded once: alice's task <c>bi-task</c> with a finished run and the
-/// queue <c>bi-queue</c>. Bodies are limited to <see cref="MaxBody"/> bytes.</summary>
+/// <summary>One server for the bad-input cases, seeded once: alice's task <c>bi-task</c> with a finished run, her
+/// pipeline <c>bi-pipe</c> and the queue <c>bi-queue</c>. Bodies are limited to <see cref="MaxBody"/> bytes.</summary>
 public sealed class BadInputFixture : IAsyncLifetime
 {
     public const int MaxBody = 64 * 1024;
@@ -15,6 +15,10 @@ public sealed class BadInputFixture : IAsyncLifetime
         TaskId = (await Server.CreateTaskAsync("bi-task", "alice")).Id;
         FinishedRunId = (await Server.RunToEndAsync("bi-task")).Id;
         await Server.Store.QueueUpsert(new Storage.QueueUpsertParams("bi-queue", 2));
+        await Server.Engine.Client.ApplyPipelineAsync(new Pipelines.PipelineDefinition
+        {
+            Name = "bi-pipe", Owner = "alice", Steps = [new Pipelines.PipelineStep { Name = "only", Handler = "noop" }],
+        }, Tasks.TaskOrigin.Api);
     }
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();

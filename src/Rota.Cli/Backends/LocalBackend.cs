@@ -90,7 +90,8 @@ public sealed partial class LocalBackend(IRotaStore store, TimeProvider time, Fu
     internal static RunView View(RunRecord r) => new(
         r.Id, r.TaskName, r.ScheduleName, TextNames.Of(r.Trigger), r.TriggeredBy, r.Status.ToText(), r.Reason, r.Queue, r.Priority,
         r.NominalTime, r.ScheduledAt, r.CreatedAt, r.FirstStartedAt, r.EndedAt, r.Duration?.TotalMilliseconds, r.Lateness?.TotalMilliseconds,
-        r.Attempt, r.MaxAttempts, r.Node, r.Progress, r.ProgressText, CliOutput.Node(r.Parameters), CliOutput.Node(r.Stats), Error(r.Error), r.Logs);
+        r.Attempt, r.MaxAttempts, r.Node, r.Progress, r.ProgressText, CliOutput.Node(r.Parameters), CliOutput.Node(r.Stats), Error(r.Error), r.Logs,
+        r.ParentRunId, r.Step);
 
     private static RunErrorView? Error(RunError? e) => e is null ? null : new RunErrorView(e.Type, e.Message, e.Details, e.IsTransient);
 

@@ -22,7 +22,7 @@ internal static class RemoteViews
     public static RunView Run(RunInfo r, string? logs = null) => new(
         r.Id, r.Task, r.Schedule, r.Trigger, r.TriggeredBy, r.Status, r.Reason, r.Queue, r.Priority, r.NominalTime, r.ScheduledAt, r.CreatedAt,
         r.StartedAt, r.EndedAt, r.DurationMs, r.LatenessMs, r.Attempt, r.MaxAttempts, r.Node, r.Progress, r.ProgressText,
-        r.Parameters, r.Stats, Error(r.Error), logs);
+        r.Parameters, r.Stats, Error(r.Error), logs, r.ParentRunId, r.Step);
 
     public static AttemptView Attempt(long runId, AttemptInfo a) => new(runId, a.Attempt, a.Node, a.StartedAt, a.EndedAt, a.Status, Error(a.Error));
 

@@ -21,7 +21,7 @@ public static class ApplyCommand
             else
             {
                 foreach (var c in changes) ctx.Out.WriteLine($"{c.What,-10} {c.Task}");
-                ctx.Out.WriteLine(p.GetValue(dryRun) ? $"apply: {path} is valid (dry run, nothing written)" : $"apply: {path} applied ({doc.Tasks.Count} tasks)");
+                ctx.Out.WriteLine(p.GetValue(dryRun) ? $"apply: {path} is valid (dry run, nothing written)" : $"apply: {path} applied ({doc.Tasks.Count} tasks, {doc.Pipelines.Count} pipelines)");
             }
             return ExitCodes.Ok;
         });

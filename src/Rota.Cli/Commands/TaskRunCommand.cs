@@ -51,7 +51,7 @@ public static class TaskRunCommand
         return run;
     }
 
-    private static async Task<RunView> FollowAsync(CliContext ctx, ICliBackend backend, long id, bool quiet, CancellationToken ct)
+    internal static async Task<RunView> FollowAsync(CliContext ctx, ICliBackend backend, long id, bool quiet, CancellationToken ct)
     {
         var interactive = ReferenceEquals(ctx.Out, Console.Out) && !Console.IsOutputRedirected && !quiet;
         if (!interactive)

@@ -52,7 +52,9 @@ public static class RunEndpoints
     {
         var run = await GetVisibleAsync(store, http, id);
         var attempts = await store.RunAttemptList(id, http.RequestAborted);
-        return Results.Ok(new RunDetailView(RunView.From(run), attempts.Select(AttemptView.From).ToList(), run.Logs));
+        var steps = await store.RunListChildren(id, http.RequestAborted);
+        return Results.Ok(new RunDetailView(RunView.From(run), attempts.Select(AttemptView.From).ToList(), run.Logs,
+            steps.Count == 0 ? null : steps.Select(RunView.From).ToList()));
     }
 
     private static async Task<IResult> Logs(long id, HttpContext http, IRotaStore store) =>

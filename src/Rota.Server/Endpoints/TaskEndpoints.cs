@@ -145,11 +145,26 @@ public static class TaskEndpoints
         if (routeName is not null && def.Name != routeName) throw ApiProblem.Invalid("name", def.Name, $"must match the task in the URL ('{routeName}'); tasks are not renamed");
         if (def.Owner is { } owner && !caller.Owns(owner)) throw ApiProblem.Forbidden($"auth: only admins may create tasks owned by another user ('{owner}')");
         if (def.Owner is null && !caller.IsAdmin) def = def with { Owner = caller.Name };
+        if (def.DependsOn.Count > 0) await CheckDependenciesAsync(engine.Store, http, def);
         if (def.Handler == "command" && !(options.AllowCommandTasks && caller.IsAdmin))
             throw new ApiProblem(403, "task.command_not_allowed", options.AllowCommandTasks
                 ? "task: only admins may create command tasks"
                 : "task: command tasks are not allowed through the API; define them in rota.yaml, or start the server with --allow-command-tasks", "handler", "command");
         return def;
+    }
+
+    /// <summary>Upstreams must be tasks the caller can see; the change must not close a dependency cycle.</summary>
+    private static async Task CheckDependenciesAsync(IRotaStore store, HttpContext http, TaskDefinition def)
+    {
+        var caller = http.Caller();
+        var all = (await store.TaskList(new TaskListParams(), http.RequestAborted)).Where(t => t.Name != def.Name).Select(t => t.Definition).Append(def).ToList();
+        var errors = new List<ConfigError>();
+        for (var i = 0; i < def.DependsOn.Count; i++)
+            if (all.FirstOrDefault(t => t.Name == def.DependsOn[i].Task) is not { } up || !caller.Owns(up.Owner))
+                errors.Add(new ConfigError($"depends_on[{i}]", def.DependsOn[i].Task, $"unknown upstream task '{def.DependsOn[i].Task}'"));
+        foreach (var p in DependencyGraph.Validate(all, _ => false).Where(p => p.Entry is null && p.Value.Split(" -> ").Contains(def.Name)))
+            errors.Add(new ConfigError("depends_on", p.Value, p.Message));
+        if (errors.Count > 0) throw new ConfigValidationException("body", errors);
     }
 
     internal static async Task<TaskView> ViewAsync(IRotaStore store, TaskRow task, CancellationToken ct) =>

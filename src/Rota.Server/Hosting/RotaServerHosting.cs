@@ -78,6 +78,7 @@ public static class RotaServerHosting
     {
         TaskEndpoints.Map(api);
         RunEndpoints.Map(api);
+        PipelineEndpoints.Map(api);
         QueueEndpoints.Map(api);
         NodeEndpoints.Map(api);
         UserEndpoints.Map(api);

@@ -8,12 +8,12 @@ public sealed record RunView(
     long Id, long TaskId, string Task, string? Schedule, string Trigger, string? TriggeredBy, string Status, string? Reason, string Queue,
     int Priority, DateTimeOffset? NominalTime, DateTimeOffset ScheduledAt, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt, int Attempt, int MaxAttempts, string? Node, int? Progress, string? ProgressText, double? DurationMs,
-    double? LatenessMs, JsonObject? Parameters, JsonObject? Stats, ErrorView? Error)
+    double? LatenessMs, JsonObject? Parameters, JsonObject? Stats, ErrorView? Error, long? ParentRunId = null, string? Step = null)
 {
     public static RunView From(RunRecord r) => new(r.Id, r.TaskId, r.TaskName, r.ScheduleName, TextNames.Of(r.Trigger), r.TriggeredBy,
         TextNames.Of(r.Status), r.Reason, r.Queue, r.Priority, r.NominalTime, r.ScheduledAt, r.CreatedAt, r.StartedAt, r.EndedAt, r.Attempt,
         r.MaxAttempts, r.Node, r.Progress, r.ProgressText, r.Duration?.TotalMilliseconds, r.Lateness?.TotalMilliseconds, r.Parameters, r.Stats,
-        ErrorView.From(r.Error));
+        ErrorView.From(r.Error), r.ParentRunId, r.Step);
 }
 
 public sealed record ErrorView(string Type, string Message, string? Details, bool Transient)
@@ -27,4 +27,5 @@ public sealed record AttemptView(int Attempt, string? Node, DateTimeOffset Start
 }
 
 /// <summary>A run with its attempts and logs (run detail).</summary>
-public sealed record RunDetailView(RunView Run, IReadOnlyList<AttemptView> Attempts, string? Logs);
+/// <summary>A run with its attempts and logs (run detail); for a pipeline run, its step runs in order.</summary>
+public sealed record RunDetailView(RunView Run, IReadOnlyList<AttemptView> Attempts, string? Logs, IReadOnlyList<RunView>? Steps = null);

@@ -9,14 +9,15 @@ WITH input AS (
     FROM unnest(@task_id::bigint[], @schedule_id::bigint[], @trigger::text[], @triggered_by::text[], @status::text[],
                 @reason::text[], @queue::text[], @priority::integer[], @nominal_time::timestamptz[],
                 @scheduled_at::timestamptz[], @created_at::timestamptz[], @ended_at::timestamptz[],
-                @max_attempts::integer[], @parameters::json[], @idempotency_key::text[])
+                @max_attempts::integer[], @parameters::json[], @idempotency_key::text[], @parent_run_id::bigint[], @step::text[])
          WITH ORDINALITY AS u(task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
-                              scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, ord)),
+                              scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id,
+                              step, ord)),
 ins AS (
     INSERT INTO rota_runs (id, task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
-                           scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key)
+                           scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id, step)
     SELECT id, task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
-           scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key
+           scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id, step
     FROM input ORDER BY ord
     ON CONFLICT DO NOTHING
     RETURNING id)
@@ -83,7 +84,7 @@ WITH qfree AS (
 lim AS (
     SELECT t.id, t.max_concurrency - (SELECT count(*) FROM rota_runs x WHERE x.task_id = t.id AND x.status = 'running') AS free
     FROM rota_tasks t WHERE t.id = ANY(@locked::bigint[])),
-cand AS (
+by_priority AS (
     SELECT r.id, r.task_id, r.priority, r.scheduled_at
     FROM rota_runs r
     WHERE r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
@@ -93,13 +94,29 @@ cand AS (
     ORDER BY r.priority DESC, r.scheduled_at, r.id
     LIMIT @scan
     FOR UPDATE OF r SKIP LOCKED),
+-- With aging, the longest waiting runs too: they carry the largest aging bonus.
+by_age AS (
+    SELECT r.id, r.task_id, r.priority, r.scheduled_at
+    FROM rota_runs r
+    WHERE @aging_ms::bigint > 0 AND r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
+      AND NOT EXISTS (SELECT 1 FROM rota_queues q WHERE q.name = @queue AND q.paused)
+      AND NOT EXISTS (SELECT 1 FROM rota_tasks t WHERE t.id = r.task_id AND t.max_concurrency > 0
+                      AND NOT EXISTS (SELECT 1 FROM lim WHERE lim.id = t.id AND lim.free > 0))
+    ORDER BY r.scheduled_at, r.id
+    LIMIT @scan
+    FOR UPDATE OF r SKIP LOCKED),
+cand AS (
+    -- Effective priority = priority + floor(waited / aging interval).
+    SELECT u.*, u.priority + CASE WHEN @aging_ms::bigint > 0
+        THEN floor(extract(epoch FROM (@now - u.scheduled_at)) * 1000 / @aging_ms::bigint)::bigint ELSE 0 END AS effective
+    FROM (SELECT * FROM by_priority UNION SELECT * FROM by_age) u),
 pick AS (
     SELECT c.id FROM (
-        SELECT cand.*, row_number() OVER (PARTITION BY cand.task_id ORDER BY cand.priority DESC, cand.scheduled_at, cand.id) AS n
+        SELECT cand.*, row_number() OVER (PARTITION BY cand.task_id ORDER BY cand.effective DESC, cand.scheduled_at, cand.id) AS n
         FROM cand) c
     LEFT JOIN lim ON lim.id = c.task_id
     WHERE lim.id IS NULL OR c.n <= lim.free
-    ORDER BY c.priority DESC, c.scheduled_at, c.id
+    ORDER BY c.effective DESC, c.scheduled_at, c.id
     LIMIT least(@limit::integer, (SELECT n FROM qfree)))
 UPDATE rota_runs r SET status = 'running', attempt = r.attempt + 1, node = @node, started_at = @now,
     first_started_at = coalesce(r.first_started_at, @now), lease_until = @lease_until, progress = NULL, progress_text = NULL
@@ -320,3 +337,13 @@ GROUP BY 1 ORDER BY 1;
 SELECT task_id, (extract(epoch FROM ended_at - started_at) * 1000)::double precision AS duration_ms
 FROM rota_runs WHERE ended_at >= @since AND status = 'succeeded' AND started_at IS NOT NULL
 ORDER BY ended_at DESC LIMIT @limit;
+
+-- name: RunListChildren
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.parent_run_id = @parent_run_id
+ORDER BY r.id;
+
+-- name: RunWake
+-- A pipeline step finished: its parent, snoozed until its next check, becomes due now.
+UPDATE rota_runs SET scheduled_at = @now WHERE id = @id AND status = 'scheduled' AND scheduled_at > @now;

@@ -1,8 +1,8 @@
 -- name: RunInsert
 INSERT INTO rota_runs (task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
-                       scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key)
+                       scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id, step)
 VALUES (@task_id, @schedule_id, @trigger, @triggered_by, @status, @reason, @queue, @priority, @nominal_time,
-        @scheduled_at, @now, @ended_at, @max_attempts, @parameters, @idempotency_key)
+        @scheduled_at, @now, @ended_at, @max_attempts, @parameters, @idempotency_key, @parent_run_id, @step)
 ON CONFLICT DO NOTHING
 RETURNING id;
 
@@ -26,13 +26,27 @@ SELECT t.id AS task_id, t.max_concurrency,
 FROM rota_tasks t WHERE t.max_concurrency > 0;
 
 -- name: RunClaimCandidates
-SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version
-FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
-WHERE r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
-  AND NOT EXISTS (SELECT 1 FROM rota_queues q WHERE q.name = @queue AND q.paused = 1)
-  AND r.task_id NOT IN (SELECT value FROM json_each(@saturated))
-ORDER BY r.priority DESC, r.scheduled_at, r.id
-LIMIT (@scan + 0);
+-- Two index scans — the highest priorities, and (with aging) the longest waiting, which carry the largest aging
+-- bonus — merged and ordered by effective priority = priority + (now - scheduled_at) / aging_ms (0: no aging).
+SELECT id, task_id, task_name, task_version FROM (
+    SELECT * FROM (
+        SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.priority, r.scheduled_at
+        FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+        WHERE r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
+          AND NOT EXISTS (SELECT 1 FROM rota_queues q WHERE q.name = @queue AND q.paused = 1)
+          AND r.task_id NOT IN (SELECT value FROM json_each(@saturated))
+        ORDER BY r.priority DESC, r.scheduled_at, r.id
+        LIMIT (@scan + 0))
+    UNION
+    SELECT * FROM (
+        SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.priority, r.scheduled_at
+        FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+        WHERE @aging_ms > 0 AND r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
+          AND NOT EXISTS (SELECT 1 FROM rota_queues q WHERE q.name = @queue AND q.paused = 1)
+          AND r.task_id NOT IN (SELECT value FROM json_each(@saturated))
+        ORDER BY r.scheduled_at, r.id
+        LIMIT (@scan + 0)))
+ORDER BY priority + CASE WHEN @aging_ms > 0 THEN (@now - scheduled_at) / @aging_ms ELSE 0 END DESC, scheduled_at, id;
 
 -- name: RunClaim
 UPDATE rota_runs SET status = 'running', attempt = attempt + 1, node = @node, started_at = @now,
@@ -253,3 +267,13 @@ GROUP BY r.ended_at / 3600000 ORDER BY hour;
 SELECT task_id, CAST(ended_at - started_at AS REAL) AS duration_ms
 FROM rota_runs WHERE ended_at >= @since AND status = 'succeeded' AND started_at IS NOT NULL
 ORDER BY ended_at DESC LIMIT (@limit + 0);
+
+-- name: RunListChildren
+SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.parent_run_id = @parent_run_id
+ORDER BY r.id;
+
+-- name: RunWake
+-- A pipeline step finished: its parent, snoozed until its next check, becomes due now.
+UPDATE rota_runs SET scheduled_at = @now WHERE id = @id AND status = 'scheduled' AND scheduled_at > @now;

@@ -9,7 +9,7 @@ namespace Rota.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] RootKeys = ["queues", "tasks", "crawler"];
+    private static readonly string[] RootKeys = ["queues", "tasks", "pipelines", "crawler"];
     private static readonly string[] QueueKeys = ["name", "concurrency"];
 
     /// <param name="knownHandlers">Handler kinds that exist; any other is an error naming the path.</param>
@@ -65,6 +65,23 @@ public static class ConfigLoader
         return task with { Origin = origin };
     }
 
+    /// <summary>Reads one pipeline object (an API request body) with the same validation and paths as a pipeline of a
+    /// configuration file; <paramref name="taskKind"/> resolves referenced tasks (their handler, null when missing).</summary>
+    public static Pipelines.PipelineDefinition ParsePipeline(string json, string sourceName, Func<string, string?> taskKind, IReadOnlySet<string> knownHandlers)
+    {
+        if (StrictJson.Check(json) is { } jsonError) throw new ConfigValidationException(sourceName, [jsonError]);
+        var r = new ConfigReader();
+        var root = YamlTreeLoader.Load(json, "json", r.Errors);
+        Pipelines.PipelineDefinition? p = null;
+        if (root is null or YamlScalarNode { Value: null or "" }) r.Errors.Add(new ConfigError("", null, "the body must be a JSON object describing a pipeline"));
+        else if (r.Errors.Count == 0 && (p = PipelineConfigReader.Read(r, root, "")) is not null)
+            PipelineConfigReader.Validate(r, p, root, "", taskKind, knownHandlers);
+        if (r.Errors.Count > 0 || p is null)
+            throw new ConfigValidationException(sourceName, r.Errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0)
+                .Select(e => e with { Path = e.Path.TrimStart('.') }).ToList());
+        return p;
+    }
+
     private static RotaConfigDocument Document(ConfigReader r, YamlNode root, IReadOnlySet<string> knownHandlers)
     {
         if (root is not YamlMappingNode map)
@@ -98,7 +115,51 @@ public static class ConfigLoader
                 r.Error("tasks", other, $"expected a list of tasks (each starting with '- name:'), not {ConfigReader.Kind(other)}");
                 break;
         }
-        return new RotaConfigDocument(tasks, queues) { Crawler = CrawlerConfigReader.Read(r, r.Get(map, "crawler")) };
+        var pipelines = Pipelines(r, r.Get(map, "pipelines"), tasks, knownHandlers);
+        CheckDependencies(r, r.Get(map, "tasks") as YamlSequenceNode, tasks, pipelines);
+        return new RotaConfigDocument(tasks, queues) { Pipelines = pipelines, Crawler = CrawlerConfigReader.Read(r, r.Get(map, "crawler")) };
+    }
+
+    /// <summary>Upstreams must be tasks or pipelines of the file; no dependency cycles.</summary>
+    private static void CheckDependencies(ConfigReader r, YamlSequenceNode? seq, List<Tasks.TaskDefinition> tasks, List<Pipelines.PipelineDefinition> pipelines)
+    {
+        if (seq is null) return;
+        var pipelineNames = pipelines.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var problem in Tasks.DependencyGraph.Validate(tasks, pipelineNames.Contains))
+        {
+            var i = seq.Children.ToList().FindIndex(c => c is YamlMappingNode m && r.Get(m, "name") is YamlScalarNode { Value: var n } && n == problem.Task);
+            var taskNode = i >= 0 ? (YamlMappingNode)seq.Children[i] : null;
+            var deps = taskNode is null ? null : r.Get(taskNode, "depends_on");
+            var path = $"tasks[{i}].depends_on" + (problem.Entry is { } e && deps is YamlSequenceNode ? $"[{e}]" : "");
+            var node = problem.Entry is { } k && deps is YamlSequenceNode ds && k < ds.Children.Count ? ds.Children[k] : deps ?? taskNode;
+            r.Error(path, node, problem.Message, problem.Value);
+        }
+    }
+
+    private static List<Pipelines.PipelineDefinition> Pipelines(ConfigReader r, YamlNode? node, List<Tasks.TaskDefinition> tasks,
+        IReadOnlySet<string> knownHandlers)
+    {
+        var result = new List<Pipelines.PipelineDefinition>();
+        if (node is null or YamlScalarNode { Value: null or "" }) return result;
+        if (node is not YamlSequenceNode seq) { r.Error("pipelines", node, $"expected a list of pipelines (each starting with '- name:'), not {ConfigReader.Kind(node)}"); return result; }
+        var kinds = tasks.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First().Handler, StringComparer.Ordinal);
+        var names = new HashSet<string>(kinds.Keys, StringComparer.Ordinal);
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var path = $"pipelines[{i}]";
+            if (PipelineConfigReader.Read(r, seq.Children[i], path) is not { } p) continue;
+            if (!names.Add(p.Name))
+            {
+                r.Error(path + ".name", r.Get((YamlMappingNode)seq.Children[i], "name"), $"duplicate name; '{p.Name}' is already a task or pipeline of this file");
+                continue;
+            }
+            PipelineConfigReader.Validate(r, p, seq.Children[i], path, t => kinds.GetValueOrDefault(t), knownHandlers);
+            foreach (var step in p.Steps.Where(Rota.Pipelines.PipelineTasks.NeedsStepTask))
+                if (!names.Add(Rota.Pipelines.PipelineTasks.TaskOf(p.Name, step)))
+                    r.Error($"{path}.steps", seq.Children[i], $"step '{step.Name}' needs the task name '{Rota.Pipelines.PipelineTasks.TaskOf(p.Name, step)}', which is already taken");
+            result.Add(p);
+        }
+        return result;
     }
 
     private static List<QueueDefinition> Queues(ConfigReader r, YamlNode? node)

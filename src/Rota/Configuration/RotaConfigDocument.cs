@@ -10,4 +10,7 @@ public sealed record QueueDefinition(string Name, int Concurrency);
 public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IReadOnlyList<QueueDefinition> Queues)
 {
     public CrawlerSettings? Crawler { get; init; }
+
+    /// <summary>Pipelines of the file, validated against its tasks (docs/pipelines.md).</summary>
+    public IReadOnlyList<Pipelines.PipelineDefinition> Pipelines { get; init; } = [];
 }

@@ -11,7 +11,7 @@ internal static partial class TaskConfigReader
     internal static readonly string[] Keys =
     [
         "name", "handler", "description", "parameters", "queue", "priority", "timeout", "retry", "overlap", "terminate_grace",
-        "misfire", "min_spacing", "retention", "pause_after_failures", "enabled", "paused_reason", "owner", "tags", "schedules",
+        "misfire", "min_spacing", "retention", "pause_after_failures", "enabled", "paused_reason", "owner", "tags", "schedules", "depends_on", "depends_all",
         .. ScheduleConfigReader.TriggerKeys,
     ];
 
@@ -50,12 +50,14 @@ internal static partial class TaskConfigReader
             Tags = r.Strings(r.Get(m, "tags"), path + ".tags"),
             Origin = TaskOrigin.Config,
             Schedules = Schedules(r, m, path, name ?? ""),
+            DependsOn = Dependencies(r, r.Get(m, "depends_on"), path + ".depends_on"),
+            DependsAll = r.Bool(r.Get(m, "depends_all"), path + ".depends_all") ?? false,
         };
         if (!def.Enabled && def.PausedReason is null) def = def with { PausedReason = "disabled in configuration" };
         return r.Errors.Count == before ? def : null;
     }
 
-    private static List<ScheduleDefinition> Schedules(ConfigReader r, YamlMappingNode task, string path, string taskName)
+    internal static List<ScheduleDefinition> Schedules(ConfigReader r, YamlMappingNode task, string path, string taskName)
     {
         var result = new List<ScheduleDefinition>();
         var shorthand = ScheduleConfigReader.TriggerKeys.Any(k => r.Get(task, k) is not null);
@@ -77,6 +79,47 @@ internal static partial class TaskConfigReader
             if (ScheduleConfigReader.Read(r, sm, sp, taskName, seq.Children.Count == 1 ? "default" : $"schedule-{i + 1}") is not { } s) continue;
             if (result.Any(x => x.Name == s.Name)) r.Error(sp + ".name", r.Get(sm, "name"), $"duplicate schedule name '{s.Name}' in task '{taskName}'", s.Name);
             else result.Add(s);
+        }
+        return result;
+    }
+
+    /// <summary><c>depends_on: a</c>, <c>[a, b]</c> or <c>[{task: a, on: failed}]</c>.</summary>
+    private static List<TaskDependency> Dependencies(ConfigReader r, YamlNode? node, string path)
+    {
+        var result = new List<TaskDependency>();
+        var items = node switch
+        {
+            null or YamlScalarNode { Value: null or "" } => [],
+            YamlSequenceNode seq => seq.Children.ToList(),
+            YamlScalarNode s => [s],
+            _ => null,
+        };
+        if (items is null) { r.Error(path, node, "expected a task name or a list of {task, on}"); return result; }
+        for (var i = 0; i < items.Count; i++)
+        {
+            var ip = node is YamlSequenceNode ? $"{path}[{i}]" : path;
+            switch (items[i])
+            {
+                case YamlScalarNode { Value: { Length: > 0 } t }:
+                    result.Add(new TaskDependency(t));
+                    break;
+                case YamlMappingNode dm:
+                    r.CheckKeys(dm, ip, ["task", "on"]);
+                    var task = r.String(r.Get(dm, "task"), ip + ".task");
+                    if (task is null or "") { r.Missing(ip + ".task", dm, "a dependency needs the upstream task's name"); break; }
+                    var onText = r.String(r.Get(dm, "on"), ip + ".on");
+                    var on = DependencyCondition.Succeeded;
+                    if (onText is not null && !TextNames.TryParse(onText, out on))
+                    {
+                        r.Error(ip + ".on", r.Get(dm, "on"), "expected succeeded, failed or finished");
+                        break;
+                    }
+                    result.Add(new TaskDependency(task, on));
+                    break;
+                default:
+                    r.Error(ip, items[i], "expected a task name or a mapping {task, on}");
+                    break;
+            }
         }
         return result;
     }

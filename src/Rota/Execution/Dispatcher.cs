@@ -31,6 +31,10 @@ internal sealed partial class Dispatcher(
     /// <summary>Fired after a run's attempt was written, with the completion.</summary>
     public event Action<RunRecord, RunCompletion>? Finished;
 
+    /// <summary>Awaited after a run's completion is durable, before <see cref="Finished"/> (follow-up writes such as
+    /// waking a pipeline whose step finished).</summary>
+    public Func<RunRecord, RunCompletion, Task>? AfterCompleted { get; set; }
+
     /// <summary>Fired when a claimed run starts executing on this node.</summary>
     public event Action<RunRecord>? Started;
 
@@ -89,7 +93,7 @@ internal sealed partial class Dispatcher(
             if (free <= 0) continue;
             var now = time.GetUtcNow();
             _lastClaimAt = now;
-            var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration), ct).ConfigureAwait(false);
+            var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration, options.PriorityAgingInterval), ct).ConfigureAwait(false);
             foreach (var run in claimed) started.Add(Start(run));
             cut |= claimed.Count < free;
         }
@@ -204,6 +208,11 @@ internal sealed partial class Dispatcher(
             // its lease is renewed again as soon as the store answers.
             ReleaseSlot(active);
             await completer.CompleteAsync(completion).ConfigureAwait(false);
+            if (AfterCompleted is { } follow)
+            {
+                try { await follow(run, completion).ConfigureAwait(false); }
+                catch (Exception ex) { LogFollowUpFailed(ex, run.Id); }
+            }
         }
         catch (Exception ex)
         {
@@ -237,6 +246,9 @@ internal sealed partial class Dispatcher(
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "dispatcher: claiming runs failed; retrying after the poll interval")]
     private partial void LogDispatchFailed(Exception ex);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "dispatcher: the follow-up of run {RunId} failed (a waiting pipeline re-checks on its interval)")]
+    private partial void LogFollowUpFailed(Exception ex, long runId);
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "dispatcher: the completion of run {RunId} could not be written; the rescuer will retry it")]
     private partial void LogCompletionLost(Exception ex, long runId);

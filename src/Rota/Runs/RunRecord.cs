@@ -39,6 +39,10 @@ public sealed record RunRecord
     public string? Logs { get; init; }
     public string? IdempotencyKey { get; init; }
     public DateTimeOffset? CancelRequestedAt { get; init; }
+    /// <summary>The pipeline run this run is a step of.</summary>
+    public long? ParentRunId { get; init; }
+    /// <summary>The pipeline step this run executes.</summary>
+    public string? Step { get; init; }
 
     public TimeSpan? Duration => StartedAt is { } s && EndedAt is { } e ? e - s : null;
     /// <summary>Actual start minus nominal time, for scheduled runs.</summary>

@@ -84,6 +84,11 @@ public interface IRotaStore : IAsyncDisposable
     Task<IReadOnlyList<RunHourlyRow>> RunHourlyCounts(RunHourlyParams p, CancellationToken ct = default);
     Task<IReadOnlyList<RunDurationRow>> RunDurations(RunDurationParams p, CancellationToken ct = default);
     Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default);
+    /// <summary>The step runs of a pipeline run, oldest first.</summary>
+    Task<IReadOnlyList<RunRecord>> RunListChildren(long parentRunId, CancellationToken ct = default);
+    /// <summary>Makes a run that waits in <c>scheduled</c> due at <c>Now</c> (a pipeline whose step finished); false when
+    /// it is not waiting or already due.</summary>
+    Task<bool> RunWake(RunWakeParams p, CancellationToken ct = default);
     /// <summary>The earliest ScheduledAt of a run waiting to be claimed (for the dispatcher's timer).</summary>
     Task<DateTimeOffset?> RunNextScheduledAt(CancellationToken ct = default);
     Task<int> RunProgressMany(IReadOnlyList<RunProgressParams> updates, CancellationToken ct = default);

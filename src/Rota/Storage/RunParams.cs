@@ -19,12 +19,23 @@ public sealed record RunInsertParams
     public int MaxAttempts { get; init; } = 1;
     public JsonObject? Parameters { get; init; }
     public string? IdempotencyKey { get; init; }
+    /// <summary>The pipeline run this run is a step of.</summary>
+    public long? ParentRunId { get; init; }
+    /// <summary>The pipeline step name (with <see cref="ParentRunId"/>, or alone for a one-step re-run).</summary>
+    public string? Step { get; init; }
     public required DateTimeOffset Now { get; init; }
 }
 
 public sealed record RunInsertResult(long Id, bool Inserted);
 
-public sealed record RunClaimNextParams(string Queue, string Node, int Limit, DateTimeOffset Now, DateTimeOffset LeaseUntil);
+/// <param name="AgingInterval">Priority aging: a waiting run counts one priority higher per interval it has been due
+/// (effective priority = priority + floor(waited / interval)); null or zero: plain priority order.</param>
+public sealed record RunClaimNextParams(string Queue, string Node, int Limit, DateTimeOffset Now, DateTimeOffset LeaseUntil,
+    TimeSpan? AgingInterval = null)
+{
+    /// <summary>The interval in whole milliseconds, 0 when aging is off.</summary>
+    public long AgingMs => AgingInterval is { } a && a > TimeSpan.Zero ? Math.Max(1, (long)a.TotalMilliseconds) : 0;
+}
 
 /// <summary>The end of one attempt. <c>Status</c> Scheduled means "retry/snooze at NextScheduledAt".</summary>
 public sealed record RunCompletion
@@ -82,3 +93,5 @@ public sealed record RunListParams
 public sealed record RunPruneParams(DateTimeOffset Now, int BatchSize = 5000);
 
 public sealed record RunActiveCount(int Running, int Waiting);
+
+public sealed record RunWakeParams(long RunId, DateTimeOffset Now);

@@ -38,4 +38,9 @@ public sealed record TaskDefinition
     public IReadOnlyList<string> Tags { get; init; } = [];
     public TaskOrigin Origin { get; init; } = TaskOrigin.Code;
     public IReadOnlyList<ScheduleDefinition> Schedules { get; init; } = [];
+    /// <summary>Upstream tasks whose finished runs trigger this task (trigger <c>dependency</c>).</summary>
+    public IReadOnlyList<TaskDependency> DependsOn { get; init; } = [];
+    /// <summary>Fan-in: run once when every upstream met its condition for the same occurrence (nominal time), instead of
+    /// once per upstream run.</summary>
+    public bool DependsAll { get; init; }
 }
