@@ -9,7 +9,7 @@ namespace Rota.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] RootKeys = ["queues", "tasks"];
+    private static readonly string[] RootKeys = ["queues", "tasks", "alerts"];
     private static readonly string[] QueueKeys = ["name", "concurrency"];
 
     /// <param name="knownHandlers">Handler kinds that exist; any other is an error naming the path.</param>
@@ -65,6 +65,19 @@ public static class ConfigLoader
         return task with { Origin = origin };
     }
 
+    /// <summary>Reads an alert configuration (an API body or the stored document: JSON in the <c>alerts:</c> shape) with
+    /// the same validation and paths as rota.yaml's section, paths relative to it (<c>rules[0].kind</c>).</summary>
+    public static Alerts.AlertConfig ParseAlerts(string json, string sourceName)
+    {
+        if (StrictJson.Check(json) is { } jsonError) throw new ConfigValidationException(sourceName, [jsonError]);
+        var r = new ConfigReader();
+        var root = YamlTreeLoader.Load(json, "json", r.Errors);
+        var alerts = r.Errors.Count == 0 ? Alerts.AlertConfigReader.Read(r, root, "") : Alerts.AlertConfig.Empty;
+        if (r.Errors.Count > 0)
+            throw new ConfigValidationException(sourceName, r.Errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0).ToList());
+        return alerts;
+    }
+
     private static RotaConfigDocument Document(ConfigReader r, YamlNode root, IReadOnlySet<string> knownHandlers)
     {
         if (root is not YamlMappingNode map)
@@ -98,7 +111,8 @@ public static class ConfigLoader
                 r.Error("tasks", other, $"expected a list of tasks (each starting with '- name:'), not {ConfigReader.Kind(other)}");
                 break;
         }
-        return new RotaConfigDocument(tasks, queues);
+        var alerts = r.Get(map, "alerts") is { } alertNode ? Alerts.AlertConfigReader.Read(r, alertNode, "alerts") : null;
+        return new RotaConfigDocument(tasks, queues, alerts);
     }
 
     private static List<QueueDefinition> Queues(ConfigReader r, YamlNode? node)

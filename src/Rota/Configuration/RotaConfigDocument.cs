@@ -6,4 +6,5 @@ namespace Rota.Configuration;
 public sealed record QueueDefinition(string Name, int Concurrency);
 
 /// <summary>The validated content of a rota.yaml / rota.json file.</summary>
-public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IReadOnlyList<QueueDefinition> Queues);
+/// <param name="Alerts">The <c>alerts:</c> section; null when the file has none (the stored alert configuration is kept).</param>
+public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IReadOnlyList<QueueDefinition> Queues, Alerts.AlertConfig? Alerts = null);
