@@ -3,7 +3,8 @@ namespace Rota.Alerts;
 /// <summary>How alerts are evaluated and delivered (rules and channels come from the alert configuration).</summary>
 public sealed class AlertOptions
 {
-    /// <summary>How often time-based rules are evaluated and the stored configuration re-read. Default 30 s.</summary>
+    /// <summary>How often time-based rules are evaluated and the stored configuration re-read. Default 30 s.
+    /// <see cref="Timeout.InfiniteTimeSpan"/>: never by itself (a caller drives <see cref="Alerter.EvaluateAsync"/>).</summary>
     public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Tries per delivery before it is recorded failed. Default 3.</summary>

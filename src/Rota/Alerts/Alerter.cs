@@ -60,7 +60,7 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
     {
         await ReloadAsync(cancellationToken).ConfigureAwait(false);
         _engine.RunChanged += OnRunChanged;
-        _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
+        if (_options.EvaluationInterval != Timeout.InfiniteTimeSpan) _loop = Task.Run(() => LoopAsync(_stopping.Token), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
