@@ -13,7 +13,8 @@ public enum AlertRuleKind
     NoSuccessWithin,
     /// <summary>More than <c>count</c> sources failed in one crawl run (seed 001: 5); resolved by a crawl with fewer.</summary>
     SourcesFailedInCrawl,
-    /// <summary>A source has been in error longer than <c>duration</c> (seed 001: 24 h); resolved when it recovers.</summary>
+    /// <summary>A source has been in (transient) error longer than <c>duration</c> (seed 001: 24 h); resolved when it recovers.
+    /// Permanent errors are <see cref="SourcePermanentError"/>'s.</summary>
     SourceErrorLongerThan,
     /// <summary>A source failed with a permanent error (bad URL, gone, forbidden); resolved when it recovers.</summary>
     SourcePermanentError,

@@ -105,7 +105,7 @@ internal sealed class PeriodicAlertRules(Alerter alerter)
         var sources = await Store.SourceList(new SourceListParams(Status: SourceStatus.Error), ct).ConfigureAwait(false);
         var permanent = rule.Kind == AlertRuleKind.SourcePermanentError;
         var bad = new Dictionary<string, Dictionary<string, string>>();
-        foreach (var s in sources.Where(s => permanent ? s.ErrorTransient == false : s.ErrorSince is { } since && Now - since > threshold))
+        foreach (var s in sources.Where(s => permanent ? s.ErrorTransient == false : s.ErrorTransient != false && s.ErrorSince is { } since && Now - since > threshold))
             bad[$"source:{s.Id}"] = new()
             {
                 ["source"] = s.Name, ["source_id"] = s.Id.ToString(CultureInfo.InvariantCulture), ["error"] = $"{s.ErrorCode}: {s.ErrorMessage}",
