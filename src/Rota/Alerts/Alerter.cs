@@ -109,7 +109,7 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
     {
         await ReloadAsync(ct).ConfigureAwait(false);
         var config = _config.Channel(channel)
-            ?? throw new RotaException("alert.channel_not_found", $"alerts: no channel named '{channel}'; configured: {(_config.Channels.Count == 0 ? "none" : string.Join(", ", _config.Channels.Select(c => c.Name)))}");
+            ?? throw new RotaException("alert_channel.not_found", $"alerts: no channel named '{channel}'; configured: {(_config.Channels.Count == 0 ? "none" : string.Join(", ", _config.Channels.Select(c => c.Name)))}");
         var now = _time.GetUtcNow();
         var values = new Dictionary<string, string>
         {
