@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rota.Alerts.Channels;
 using Rota.Configuration;
-using Rota.Net;
 using Rota.Runs;
 using Rota.Storage;
 
@@ -26,6 +24,7 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly HttpClient _http;
     private readonly AlertSender _sender;
+    private readonly AlertChannelTester _tester;
     private readonly RunAlertRules _runRules;
     private readonly PeriodicAlertRules _periodic;
     private readonly ConcurrentDictionary<Task, byte> _evaluations = new();
@@ -41,9 +40,8 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
         _options = options;
         _time = time;
         _logger = loggers.CreateLogger("Rota.Alerts");
-        var guard = options.AllowPrivateNetworks ? OutboundAddressGuard.AllowAll
-            : new OutboundAddressGuard(false, options.AllowLoopback ? [IPAddress.Loopback, IPAddress.IPv6Loopback] : null);
-        _http = new HttpClient(GuardedHttpHandlerFactory.Create(guard)) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = AlertChannelTester.CreateHttpClient(options);
+        _tester = new AlertChannelTester(_store, options, time, _logger);
         _sender = new AlertSender(_store, new AlertChannelFactory(_http, time, options.SendTimeout), options, time, _logger);
         _runRules = new RunAlertRules(this);
         _periodic = new PeriodicAlertRules(this);
@@ -76,6 +74,7 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _http.Dispose();
+        _tester.Dispose();
         _stopping.Dispose();
     }
 
@@ -105,22 +104,7 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
     }
 
     /// <summary>Sends a test message through a configured channel and waits for the delivery's outcome.</summary>
-    public async Task<AlertDeliveryRow> TestChannelAsync(string channel, CancellationToken ct = default)
-    {
-        await ReloadAsync(ct).ConfigureAwait(false);
-        var config = _config.Channel(channel)
-            ?? throw new RotaException("alert_channel.not_found", $"alerts: no channel named '{channel}'; configured: {(_config.Channels.Count == 0 ? "none" : string.Join(", ", _config.Channels.Select(c => c.Name)))}");
-        var now = _time.GetUtcNow();
-        var values = new Dictionary<string, string>
-        {
-            ["rule"] = "test", ["kind"] = "test", ["state"] = AlertDeliveryValues.Test, ["title"] = $"Test message for channel {channel}",
-            ["details"] = $"This is a test message sent through channel '{channel}' by node {_engine.NodeName}. If you can read it, the channel works.",
-            ["time"] = AlertWording.Time(now), ["system"] = "Rota", ["advice"] = "the alert deliveries", ["subject_key"] = channel, ["node"] = _engine.NodeName,
-        };
-        var message = new AlertMessage("test", channel, AlertDeliveryValues.Test, AlertText.Render(AlertDefaults.Subject, values),
-            AlertText.Render(AlertDefaults.Body, values), values, now);
-        return await _sender.SendNowAsync(config, message, ct).ConfigureAwait(false);
-    }
+    public Task<AlertDeliveryRow> TestChannelAsync(string channel, CancellationToken ct = default) => _tester.SendAsync(channel, _engine.NodeName, ct);
 
     /// <summary>A firing signal for (rule, subject): sends when the store says a message is due.</summary>
     internal async Task FireAsync(AlertRule rule, string subjectKey, Dictionary<string, string> values, CancellationToken ct)
