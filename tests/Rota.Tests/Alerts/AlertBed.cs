@@ -23,10 +23,14 @@ internal sealed class AlertBed : IAsyncDisposable
     public IRotaStore Store => T.Store;
 
     /// <param name="alertsYaml">A rota.yaml holding an <c>alerts:</c> section.</param>
-    public static async Task<AlertBed> CreateAsync(string alertsYaml, Action<AlertOptions>? configure = null)
+    public static async Task<AlertBed> CreateAsync(string alertsYaml, Action<AlertOptions>? configure = null, Action<RotaOptions>? engineOptions = null)
     {
         AlertBed? bed = null;
-        var engine = await TestEngine.CreateAsync(o => o.AddHandler("flaky", _ => ValueTask.FromResult(bed!.Next())));
+        var engine = await TestEngine.CreateAsync(o =>
+        {
+            o.AddHandler("flaky", _ => ValueTask.FromResult(bed!.Next()));
+            engineOptions?.Invoke(o);
+        });
         bed = new AlertBed(engine);
         var doc = ConfigLoader.Parse(alertsYaml, "yaml", "test.yaml", new HashSet<string> { "noop", "flaky" });
         await engine.Store.AlertConfigSet(new AlertConfigSetParams(AlertConfigJson.Serialize(doc.Alerts!), engine.Time.GetUtcNow()));

@@ -176,6 +176,29 @@ public sealed class AlertTimeRuleTests
         Assert.Equal(3, Assert.Single(await bed.Store.AlertStateList(new AlertStateListParams("nodes"))).Count);
     }
 
+    [Fact]
+    public async Task SchedulerStopped_NoLeaderInCluster_Fires_ResolvedOnceANodeLeads()
+    {
+        var server = await LoopbackHttpServer.StartAsync();
+        server.MapText("/hook", 204);
+        await using var _ = server;
+        await using var bed = await AlertBed.CreateAsync(Yaml(server, """
+                - name: scheduling
+                  kind: scheduler_stopped
+                  duration: 5m
+                  channels: [hook]
+            """), engineOptions: o => o.SingleNode = false);
+
+        await bed.Alerter.EvaluateAsync(); // nobody ever held the leadership: the lease "ended" long ago
+        Assert.Equal([("scheduling", "fired", "leader")], await Sent(bed));
+        Assert.Contains("no node holds the leadership", JsonBody(server.Requests[0].Body)["body"]);
+
+        await bed.T.Engine.ClusterHeartbeatAsync();
+        Assert.True(bed.T.Engine.IsLeader);
+        await bed.Alerter.EvaluateAsync();
+        Assert.Equal([("scheduling", "fired", "leader"), ("scheduling", "resolved", "leader")], await Sent(bed));
+    }
+
     private static Dictionary<string, string> JsonBody(string json) =>
         System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject().Where(kv => kv.Value is System.Text.Json.Nodes.JsonValue)
             .ToDictionary(kv => kv.Key, kv => kv.Value!.ToString());
