@@ -31,7 +31,7 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
     private AlertConfig _config = AlertConfig.Empty;
-    private DateTimeOffset? _configStamp;
+    private string? _configDocument;
 
     public Alerter(RotaEngine engine, AlertOptions options, TimeProvider time, ILoggerFactory loggers)
     {
@@ -83,11 +83,11 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
     public async Task ReloadAsync(CancellationToken ct = default)
     {
         var row = await _store.AlertConfigGet(ct).ConfigureAwait(false);
-        if (row is null || row.UpdatedAt == _configStamp) return;
+        if (row is null || row.Document == _configDocument) return;
         try
         {
             _config = ConfigLoader.ParseAlerts(row.Document, "stored alert configuration");
-            _configStamp = row.UpdatedAt;
+            _configDocument = row.Document;
         }
         catch (ConfigValidationException ex) { LogBadConfig(ex.Message); }
     }
