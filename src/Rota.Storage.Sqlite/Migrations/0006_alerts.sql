@@ -1,4 +1,4 @@
--- migration: 5 alerts
+-- migration: 6 alerts
 -- up
 CREATE TABLE rota_alert_config (
     id INTEGER PRIMARY KEY CHECK (id = 1),
