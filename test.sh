@@ -23,6 +23,7 @@ need_apt=()
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is required (https://dotnet.microsoft.com/download); 'dotnet' is not on PATH" >&2; exit 2; }
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v python3 >/dev/null || need_apt+=(python3)
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || need_apt+=(python3-aiosmtpd)   # SMTP server for alert e-mail tests
 [ -x /usr/bin/promtool ] || need_apt+=(prometheus)   # promtool checks /metrics (Rota.Cli.Tests)
 if [ -d tests/Rota.Dashboard.Tests ] && ! command -v chromium >/dev/null; then need_apt+=(chromium); fi
 AXE_DIR=tests/Rota.Dashboard.Tests/.axe AXE_VERSION=4.10.3   # axe-core for the dashboard's accessibility checks (AxeTests.AxeVersion)

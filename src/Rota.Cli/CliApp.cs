@@ -105,6 +105,7 @@ public static class CliApp
         root.Subcommands.Add(SourceCommands.Create(ctx));
         root.Subcommands.Add(CrawlCommands.Create(ctx));
         root.Subcommands.Add(NodeCommands.Create(ctx));
+        root.Subcommands.Add(AlertCommands.Create(ctx));
         root.Subcommands.Add(UserCommands.Create(ctx));
         root.Subcommands.Add(TokenCommands.Create(ctx));
         return root;

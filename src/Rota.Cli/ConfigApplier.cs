@@ -25,6 +25,16 @@ public static class ConfigApplier
 
     public sealed record Change(string Task, string What);
 
+    /// <summary>The file's <c>alerts:</c> section replaces the stored alert configuration (a file without one keeps it).</summary>
+    private static async Task<Change> ApplyAlertsAsync(Alerts.AlertConfig alerts, IRotaStore store, RotaClient client, bool dryRun, CancellationToken ct)
+    {
+        var json = Alerts.AlertConfigJson.Serialize(alerts);
+        var existing = await store.AlertConfigGet(ct);
+        var what = existing is null ? "created" : existing.Document == json ? "unchanged" : "updated";
+        if (!dryRun && what != "unchanged") await store.AlertConfigSet(new AlertConfigSetParams(json, client.Time.GetUtcNow()), ct);
+        return new Change($"alerts ({alerts.Rules.Count} rule(s), {alerts.Channels.Count} channel(s))", what);
+    }
+
     /// <summary>Applies a validated document; returns one line per task: created, updated or unchanged.</summary>
     public static async Task<IReadOnlyList<Change>> ApplyAsync(RotaConfigDocument doc, RotaClient client, bool dryRun, CancellationToken ct = default)
     {
@@ -48,6 +58,7 @@ public static class ConfigApplier
             }
             changes.Add(new Change(task.Name, what));
         }
+        if (doc.Alerts is { } alerts) changes.Add(await ApplyAlertsAsync(alerts, store, client, dryRun, ct));
         var inFile = doc.Tasks.Concat(doc.Pipelines.SelectMany(p => PipelineTasks.ToTasks(p, Tasks.TaskOrigin.Config, fileTasks.GetValueOrDefault)))
             .Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var t in await store.TaskList(new TaskListParams(), ct))

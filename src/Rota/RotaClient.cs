@@ -13,6 +13,8 @@ public sealed partial class RotaClient
 {
     private readonly IRotaStore _store;
     private readonly TimeProvider _time;
+
+    internal TimeProvider Time => _time;
     private readonly EngineSignals _signals;
 
     public RotaClient(IRotaStore store, TimeProvider time) : this(store, time, EngineSignals.None) { }

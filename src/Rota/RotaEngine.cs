@@ -84,6 +84,16 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
 
     public IRotaStore Store => _store;
 
+    /// <summary>This node's name.</summary>
+    public string NodeName => _options.NodeName;
+
+    internal RotaOptions Options => _options;
+
+    internal StoreHealth Health => _health;
+
+    /// <summary>When the scheduler's firing loop last completed a pass on this node (null: never, or not leading).</summary>
+    internal DateTimeOffset? SchedulerLastPassAt => _scheduler.LastPassAt;
+
     /// <summary>Handler kinds this engine can run.</summary>
     public IReadOnlyCollection<string> HandlerKinds => _options.Handlers.Kinds;
 

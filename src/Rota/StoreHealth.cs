@@ -15,6 +15,9 @@ internal sealed partial class StoreHealth(TimeProvider time, ILogger logger)
 
     public bool IsDown => Volatile.Read(ref _down) == 1;
 
+    /// <summary>When the current outage began; null while the store answers.</summary>
+    public DateTimeOffset? DownSince => IsDown ? _since : null;
+
     /// <summary>Records <paramref name="ex"/>; true when it is an outage (the caller backs off and logs nothing).</summary>
     public bool Failed(Exception ex, string loop)
     {

@@ -36,9 +36,12 @@ public sealed partial class ServedRota : IAsyncLifetime
     public string? AdminToken { get; private set; }
     public string Output => _process?.Output ?? "";
 
+    /// <summary>The rota.yaml the server starts with (default <see cref="Config"/>).</summary>
+    public string ConfigText { get; init; } = Config;
+
     public async ValueTask InitializeAsync()
     {
-        File.WriteAllText(_dir.File("rota.yaml"), Config);
+        File.WriteAllText(_dir.File("rota.yaml"), ConfigText);
         await StartAsync(expectAdminToken: true);
     }
 

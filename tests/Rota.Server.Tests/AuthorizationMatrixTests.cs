@@ -35,6 +35,9 @@ public sealed class AuthorizationMatrixTests
 
     private static async Task<long> AliceQueuedRun(TestServer s) => await s.ScheduleRunAsync(await AliceTask(s));
 
+    // A channel nothing listens on: a test-send answers 200 with the failed delivery.
+    private const string AlertsJson = """{"channels":{"matrix":{"type":"webhook","url":"http://127.0.0.1:9/hook"}},"rules":[{"name":"f","kind":"run_failed","channels":["matrix"]}]}""";
+
     private static readonly Dictionary<string, Case> Matrix = new()
     {
         ["GET /healthz"] = new(Access.Public, 200, (_, _) => R(HttpMethod.Get, "/healthz")),
@@ -82,6 +85,14 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/tokens"] = new(Access.AnyUser, 201, (_, _) => R(HttpMethod.Post, "/api/v1/tokens", """{"name":"matrix"}""")),
         ["DELETE /api/v1/tokens/{id:long}"] = new(Access.Owned, 204, async (s, _) =>
             Req(HttpMethod.Delete, $"/api/v1/tokens/{(await s.Accounts.CreateTokenAsync((await s.Store.UserGet("alice"))!, Unique("tok"), null, default)).Row.Id}")),
+        ["GET /api/v1/alerts"] = new(Access.AdminOnly, 200, (_, _) => R(HttpMethod.Get, "/api/v1/alerts")),
+        ["PUT /api/v1/alerts"] = new(Access.AdminOnly, 200, (_, _) => R(HttpMethod.Put, "/api/v1/alerts", AlertsJson)),
+        ["GET /api/v1/alerts/deliveries"] = new(Access.AdminOnly, 200, (_, _) => R(HttpMethod.Get, "/api/v1/alerts/deliveries?status=failed")),
+        ["POST /api/v1/alerts/channels/{name}/test"] = new(Access.AdminOnly, 200, async (s, _) =>
+        {
+            await s.Store.AlertConfigSet(new Rota.Storage.AlertConfigSetParams(AlertsJson, DateTimeOffset.UnixEpoch));
+            return Req(HttpMethod.Post, "/api/v1/alerts/channels/matrix/test");
+        }),
         ["GET /api/v1/audit"] = new(Access.AdminOnly, 200, (_, _) => R(HttpMethod.Get, "/api/v1/audit")),
         ["GET /api/v1/cron/explain"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/cron/explain?expression=0%202%20*%20*%20*")),
         ["GET /api/v1/cron/next"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/cron/next?expression=0%202%20*%20*%20*&time_zone=Europe/London")),

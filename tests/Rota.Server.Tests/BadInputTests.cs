@@ -118,6 +118,13 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         ["CronExplain_Missing"] = new(Identity.Alice, "GET", "/api/v1/cron/explain", null, 400, "expression"),
         ["Audit_BadCursor"] = new(Identity.Admin, "GET", "/api/v1/audit?cursor=zz", null, 400, "cursor"),
         ["Events_BadRunId"] = new(Identity.Alice, "GET", "/api/v1/events?run_id=x", null, 400, "run_id"),
+        // alerts
+        ["ReplaceAlerts_UnknownChannel"] = new(Identity.Admin, "PUT", "/api/v1/alerts", """{"rules":[{"name":"r","kind":"run_failed","channels":["pager"]}]}""", 422, "rules[0].channels[0]", "request.validation_failed", Value: "pager"),
+        ["ReplaceAlerts_BadDuration"] = new(Identity.Admin, "PUT", "/api/v1/alerts", """{"channels":{"c":{"type":"slack","url":"https://hooks.example.org/x"}},"rules":[{"name":"r","kind":"no_success_within","duration":"soon","channels":["c"]}]}""", 422, "rules[0].duration", "request.validation_failed", Value: "soon"),
+        ["ReplaceAlerts_Malformed"] = new(Identity.Admin, "PUT", "/api/v1/alerts", "{\"rules\":", 400, "body"),
+        ["AlertDeliveries_BadStatus"] = new(Identity.Admin, "GET", "/api/v1/alerts/deliveries?status=lost", null, 422, "status", Value: "lost"),
+        ["AlertDeliveries_BadLimit"] = new(Identity.Admin, "GET", "/api/v1/alerts/deliveries?limit=0", null, 422, "limit"),
+        ["TestAlertChannel_Unknown"] = new(Identity.Admin, "POST", "/api/v1/alerts/channels/nope/test", null, 404, null, "alert_channel.not_found"),
         // sources and seed 001's crawl routes
         ["AddSource_MissingInput"] = new(Identity.Alice, "POST", "/api/v1/sources", "{}", 400, "input"),
         ["AddSource_InputWrongType"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":5}""", 400, "input"),

@@ -1,3 +1,4 @@
+using Rota.Alerts;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -75,7 +76,11 @@ public sealed class TestServer : IAsyncDisposable
                 await Task.Delay(Timeout.InfiniteTimeSpan, ctx.CancellationToken);
                 return TaskOutcome.Success();
             });
-        }).UseSqlite(db);
+        }).UseSqlite(db).UseAlerts(o =>
+        {
+            o.RetryDelay = TimeSpan.Zero;
+            o.AllowLoopback = true;
+        });
         if (crawler is not null) builder.Services.AddSingleton(crawler);
         builder.AddRotaServer(o =>
         {
@@ -162,8 +167,10 @@ public sealed class TestServer : IAsyncDisposable
         var queues = await Store.QueueList();
         var sources = await Store.SourceList(new SourceListParams());
         var crawlLogs = await Store.CrawlLogList(new CrawlLogListParams(Limit: 10_000));
+        var alerts = (object?)await Store.AlertConfigGet() ?? "no alert configuration";
+        var deliveries = await Store.AlertDeliveryList(new AlertDeliveryListParams(Limit: 1000));
         var sb = new StringBuilder();
-        foreach (var part in new object[] { tasks, schedules, runs, audit, users, tokens, queues, sources, crawlLogs })
+        foreach (var part in new object[] { tasks, schedules, runs, audit, users, tokens, queues, sources, crawlLogs, alerts, deliveries })
             sb.AppendLine(JsonSerializer.Serialize(part, part.GetType()));
         return sb.ToString();
     }

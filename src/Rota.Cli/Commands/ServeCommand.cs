@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rota.Alerts;
 using Rota.Crawler;
 using Rota.Hosting;
 using Rota.Server.Auth;
@@ -57,6 +58,13 @@ public static class ServeCommand
             else rota.UseSqlite(db);
             rota.UseCrawler(crawlerOptions);
             ctx.ExtendRota?.Invoke(rota);
+            // Alert rules come from the store (rota apply, --config, PUT /api/v1/alerts); the leader evaluates the time-based ones.
+            rota.UseAlerts(o =>
+            {
+                o.AllowLoopback = EnvTrue("ROTA_ALERTS_ALLOW_LOOPBACK");
+                o.AllowPrivateNetworks = EnvTrue("ROTA_ALERTS_ALLOW_PRIVATE_NETWORKS");
+                o.EvaluationInterval = EnvDuration("ROTA_ALERTS_INTERVAL") ?? o.EvaluationInterval;
+            });
             builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options!.ShutdownGrace + TimeSpan.FromSeconds(10));
             builder.AddRotaServer(o =>
             {
@@ -77,8 +85,8 @@ public static class ServeCommand
             var tasks = 0;
             if (doc is not null)
             {
-                var changes = await ConfigApplier.ApplyAsync(doc, engine.Client, dryRun: false, ct);
-                tasks = changes.Count(c => c.What is "created" or "updated" or "unchanged");
+                await ConfigApplier.ApplyAsync(doc, engine.Client, dryRun: false, ct);
+                tasks = doc.Tasks.Count;
             }
             var total = (await engine.Client.ListTasksAsync(ct)).Count;
             var adminToken = await AdminBootstrap.EnsureAdminAsync(engine.Store, host.Services.GetRequiredService<UserAccounts>(), ct);
@@ -95,6 +103,8 @@ public static class ServeCommand
         });
         return serve;
     }
+
+    internal static bool EnvTrue(string name) => string.Equals(Environment.GetEnvironmentVariable(name), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A duration from the environment (<c>500ms</c>, <c>10s</c>, <c>1m</c>); null when unset.</summary>
     private static TimeSpan? EnvDuration(string name)

@@ -46,6 +46,11 @@ public static class RotaServerHosting
         services.TryAddSingleton(sp => CrawlerRotaBuilderExtensions.CreateFetcher(sp.GetRequiredService<CrawlerOptions>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SourceCrawler(sp.GetRequiredService<IRotaStore>(), sp.GetRequiredService<FeedFetcher>(),
             sp.GetRequiredService<CrawlerOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SourceCrawler>>()));
+        // The alert routes test-send through the Alerter; UseAlerts() registers it (hosted, evaluating rules) first when
+        // the host uses it, and this one (not hosted: test-sends only) stands in when it does not.
+        services.TryAddSingleton(new Rota.Alerts.AlertOptions());
+        services.TryAddSingleton(sp => new Rota.Alerts.Alerter(sp.GetRequiredService<RotaEngine>(), sp.GetRequiredService<Rota.Alerts.AlertOptions>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.ConfigureHttpJsonOptions(j => ApiJson.Configure(j.SerializerOptions));
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
@@ -91,5 +96,6 @@ public static class RotaServerHosting
         OnDemandEndpoints.Map(api);
         SourceEndpoints.Map(api);
         CrawlEndpoints.Map(api);
+        AlertEndpoints.Map(api);
     }
 }

@@ -9,7 +9,7 @@ namespace Rota.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] RootKeys = ["queues", "tasks", "pipelines", "crawler"];
+    private static readonly string[] RootKeys = ["queues", "tasks", "pipelines", "crawler", "alerts"];
     private static readonly string[] QueueKeys = ["name", "concurrency"];
 
     /// <param name="knownHandlers">Handler kinds that exist; any other is an error naming the path.</param>
@@ -82,6 +82,19 @@ public static class ConfigLoader
         return p;
     }
 
+    /// <summary>Reads an alert configuration (an API body or the stored document: JSON in the <c>alerts:</c> shape) with
+    /// the same validation and paths as rota.yaml's section, paths relative to it (<c>rules[0].kind</c>).</summary>
+    public static Alerts.AlertConfig ParseAlerts(string json, string sourceName)
+    {
+        if (StrictJson.Check(json) is { } jsonError) throw new ConfigValidationException(sourceName, [jsonError]);
+        var r = new ConfigReader();
+        var root = YamlTreeLoader.Load(json, "json", r.Errors);
+        var alerts = r.Errors.Count == 0 ? Alerts.AlertConfigReader.Read(r, root, "") : Alerts.AlertConfig.Empty;
+        if (r.Errors.Count > 0)
+            throw new ConfigValidationException(sourceName, r.Errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0).ToList());
+        return alerts;
+    }
+
     private static RotaConfigDocument Document(ConfigReader r, YamlNode root, IReadOnlySet<string> knownHandlers)
     {
         if (root is not YamlMappingNode map)
@@ -117,7 +130,8 @@ public static class ConfigLoader
         }
         var pipelines = Pipelines(r, r.Get(map, "pipelines"), tasks, knownHandlers);
         CheckDependencies(r, r.Get(map, "tasks") as YamlSequenceNode, tasks, pipelines);
-        return new RotaConfigDocument(tasks, queues) { Pipelines = pipelines, Crawler = CrawlerConfigReader.Read(r, r.Get(map, "crawler")) };
+        var alerts = r.Get(map, "alerts") is { } alertNode ? Alerts.AlertConfigReader.Read(r, alertNode, "alerts") : null;
+        return new RotaConfigDocument(tasks, queues, alerts) { Pipelines = pipelines, Crawler = CrawlerConfigReader.Read(r, r.Get(map, "crawler")) };
     }
 
     /// <summary>Upstreams must be tasks or pipelines of the file; no dependency cycles.</summary>

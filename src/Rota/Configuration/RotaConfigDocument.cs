@@ -7,7 +7,8 @@ public sealed record QueueDefinition(string Name, int Concurrency);
 
 /// <summary>The validated content of a rota.yaml / rota.json file. <see cref="Crawler"/> is null without a
 /// <c>crawler:</c> section.</summary>
-public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IReadOnlyList<QueueDefinition> Queues)
+/// <param name="Alerts">The <c>alerts:</c> section; null when the file has none (the stored alert configuration is kept).</param>
+public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IReadOnlyList<QueueDefinition> Queues, Alerts.AlertConfig? Alerts = null)
 {
     public CrawlerSettings? Crawler { get; init; }
 

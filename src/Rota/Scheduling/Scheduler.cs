@@ -77,6 +77,9 @@ internal sealed partial class Scheduler(
         return runnable;
     }
 
+    /// <summary>When the firing loop last completed a pass (the <c>scheduler_stopped</c> alert watches it).</summary>
+    public DateTimeOffset? LastPassAt { get; private set; }
+
     public async Task RunAsync(CancellationToken stopping)
     {
         var backoff = new RetryBackoff();
@@ -88,6 +91,7 @@ internal sealed partial class Scheduler(
             {
                 await FireDueAsync(stopping).ConfigureAwait(false);
                 var next = await store.ScheduleNextFireAt(stopping).ConfigureAwait(false);
+                LastPassAt = time.GetUtcNow();
                 health.Succeeded();
                 backoff.Reset();
                 if (next is { } n)

@@ -12,6 +12,19 @@ public interface IRotaStore : IAsyncDisposable
     /// <summary>Short dialect name: <c>sqlite</c> or <c>postgres</c>.</summary>
     string Dialect { get; }
 
+    /// <summary>The stored alert configuration; null when none was ever stored.</summary>
+    Task<AlertConfigRow?> AlertConfigGet(CancellationToken ct = default);
+    Task AlertConfigSet(AlertConfigSetParams p, CancellationToken ct = default);
+    /// <summary>Records a delivery (status pending); returns its id.</summary>
+    Task<long> AlertDeliveryInsert(AlertDeliveryInsertParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<AlertDeliveryRow>> AlertDeliveryList(AlertDeliveryListParams p, CancellationToken ct = default);
+    Task<bool> AlertDeliveryUpdate(AlertDeliveryUpdateParams p, CancellationToken ct = default);
+    /// <summary>Marks the state firing atomically; true when a message is due (see <see cref="AlertStateFireParams"/>).</summary>
+    Task<bool> AlertStateFire(AlertStateFireParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<AlertStateRow>> AlertStateList(AlertStateListParams p, CancellationToken ct = default);
+    /// <summary>Marks a firing state resolved; true when it was firing (a resolved message is due).</summary>
+    Task<bool> AlertStateResolve(AlertStateResolveParams p, CancellationToken ct = default);
+
     Task AuditAppend(AuditAppendParams p, CancellationToken ct = default);
     Task<IReadOnlyList<AuditRow>> AuditList(AuditListParams p, CancellationToken ct = default);
 

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Rota.Alerts.Channels;
+using Rota.Storage;
+
+namespace Rota.Alerts;
+
+/// <summary>
+/// Delivers alert messages in the background: each is recorded (pending) in the store, then sent with up to
+/// <see cref="AlertOptions.Attempts"/> tries and exponential backoff, and recorded sent or failed. Callers never
+/// wait on a channel, so a dead SMTP server or a failing webhook cannot hold up runs. When the store itself is
+/// down (the <c>store_unreachable</c> alert) the message is sent anyway and simply not recorded.
+/// </summary>
+internal sealed partial class AlertSender(IRotaStore store, AlertChannelFactory channels, AlertOptions options, TimeProvider time, ILogger logger)
+{
+    private readonly ConcurrentDictionary<Task, byte> _inflight = new();
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Records the delivery and starts sending it; returns at once.</summary>
+    public async Task EnqueueAsync(AlertChannelConfig channel, AlertMessage message)
+    {
+        var id = await RecordAsync(channel, message).ConfigureAwait(false);
+        Track(DeliverAsync(id, channel, message, _stopping.Token));
+    }
+
+    /// <summary>Records and sends one message, waiting for the outcome (a test-send).</summary>
+    public async Task<AlertDeliveryRow> SendNowAsync(AlertChannelConfig channel, AlertMessage message, CancellationToken ct)
+    {
+        var id = await store.AlertDeliveryInsert(new AlertDeliveryInsertParams(message.Rule, channel.Name, message.SubjectKey, message.Kind,
+            message.Subject, time.GetUtcNow()), ct).ConfigureAwait(false);
+        var task = DeliverAsync(id, channel, message, ct);
+        Track(task);
+        await task.ConfigureAwait(false);
+        var rows = await store.AlertDeliveryList(new AlertDeliveryListParams(Channel: channel.Name, Limit: 50), ct).ConfigureAwait(false);
+        return rows.First(r => r.Id == id);
+    }
+
+    /// <summary>Waits until every delivery started so far has been sent or recorded failed.</summary>
+    public async Task WhenIdleAsync()
+    {
+        while (_inflight.Keys.ToList() is { Count: > 0 } pending)
+            await Task.WhenAll(pending).ConfigureAwait(false);
+    }
+
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try { await WhenIdleAsync().ConfigureAwait(false); }
+        catch (OperationCanceledException) { }
+    }
+
+    private void Track(Task task)
+    {
+        _inflight[task] = 0;
+        _ = task.ContinueWith(t => _inflight.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    private async Task<long?> RecordAsync(AlertChannelConfig channel, AlertMessage message)
+    {
+        try
+        {
+            return await store.AlertDeliveryInsert(new AlertDeliveryInsertParams(message.Rule, channel.Name, message.SubjectKey, message.Kind,
+                message.Subject, time.GetUtcNow())).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StoreHealth.IsOutage(ex))
+        {
+            LogNotRecorded(message.Rule, channel.Name, ex.Message);
+            return null;
+        }
+    }
+
+    private async Task DeliverAsync(long? id, AlertChannelConfig channel, AlertMessage message, CancellationToken ct)
+    {
+        string? error = null;
+        var tries = 0;
+        for (var attempt = 1; attempt <= Math.Max(1, options.Attempts); attempt++)
+        {
+            tries = attempt;
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(options.SendTimeout);
+                await channels.Create(channel).SendAsync(message, timeout.Token).ConfigureAwait(false);
+                await UpdateAsync(id, AlertDeliveryValues.Sent, attempt, null, time.GetUtcNow()).ConfigureAwait(false);
+                LogSent(message.Kind, message.Rule, channel.Name, attempt);
+                return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { error = "cancelled: the node stopped"; break; }
+            catch (Exception ex)
+            {
+                error = ex is OperationCanceledException ? $"{channel.Type}: channel '{channel.Name}': timed out after {options.SendTimeout.TotalSeconds:0.#} s" : ex.Message;
+                if (attempt >= options.Attempts) break;
+                await UpdateAsync(id, AlertDeliveryValues.Pending, attempt, error, null).ConfigureAwait(false);
+                try { await Task.Delay(options.Backoff(attempt), time, ct).ConfigureAwait(false); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+        LogFailed(message.Kind, message.Rule, channel.Name, error);
+        await UpdateAsync(id, AlertDeliveryValues.Failed, tries, error, null).ConfigureAwait(false);
+    }
+
+    private async Task UpdateAsync(long? id, string status, int attempts, string? error, DateTimeOffset? sentAt)
+    {
+        if (id is not { } deliveryId) return;
+        try { await store.AlertDeliveryUpdate(new AlertDeliveryUpdateParams(deliveryId, status, attempts, error, sentAt)).ConfigureAwait(false); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { LogNotRecorded("delivery " + deliveryId, status, ex.Message); }
+    }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "alerts: {Kind} message of rule {Rule} sent to channel {Channel} (try {Attempt})")]
+    private partial void LogSent(string kind, string rule, string channel, int attempt);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Warning, Message = "alerts: {Kind} message of rule {Rule} to channel {Channel} failed after every try: {Error}")]
+    private partial void LogFailed(string kind, string rule, string channel, string? error);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "alerts: {What} to {Channel} not recorded (store: {Reason}); sent anyway")]
+    private partial void LogNotRecorded(string what, string channel, string reason);
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Rota.Runs;
+using Rota.Storage;
+
+namespace Rota.Alerts;
+
+/// <summary>The rules a finished run can fire or resolve: <c>run_failed</c>, <c>consecutive_failures</c>,
+/// <c>sources_failed_in_crawl</c> (a crawl run's stats), and the resolution of <c>run_longer_than</c> and
+/// <c>no_success_within</c>. The run is read back from the store: its completion is written before the event.</summary>
+internal sealed class RunAlertRules(Alerter alerter)
+{
+    public async Task OnFinishedAsync(AlertConfig config, RunEvent e, CancellationToken ct)
+    {
+        var rules = config.Rules.Where(r => r.Enabled && AlertDefaults.FiltersTasks(r.Kind) && (r.Task is null || r.Task == e.TaskName)).ToList();
+        if (rules.Count == 0) return;
+        var run = await alerter.Store.RunGet(e.RunId, ct).ConfigureAwait(false);
+        var task = await alerter.Store.TaskGetById(e.TaskId, ct).ConfigureAwait(false);
+        if (run is null || task is null) return;
+        var failed = run.Status.IsFailure();
+        var succeeded = run.Status is RunStatus.Succeeded or RunStatus.Partial;
+        foreach (var rule in rules.Where(r => r.Tags.Count == 0 || r.Tags.Any(task.Definition.Tags.Contains)))
+        {
+            var values = Values(run);
+            switch (rule.Kind)
+            {
+                case AlertRuleKind.RunFailed when failed:
+                    await alerter.FireAsync(rule, run.TaskName, values, ct).ConfigureAwait(false);
+                    break;
+                case AlertRuleKind.ConsecutiveFailures when failed:
+                    var n = rule.Count ?? AlertDefaults.ConsecutiveFailures;
+                    values["failed"] = task.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture);
+                    if (task.ConsecutiveFailures >= n) await alerter.FireAsync(rule, run.TaskName, values, ct).ConfigureAwait(false);
+                    break;
+                case AlertRuleKind.RunFailed or AlertRuleKind.ConsecutiveFailures or AlertRuleKind.NoSuccessWithin when succeeded:
+                    await alerter.ResolveAsync(rule, run.TaskName, values, null, ct).ConfigureAwait(false);
+                    break;
+                case AlertRuleKind.RunLongerThan:
+                    values["duration"] = Configuration.DurationText.Format(rule.Duration ?? AlertDefaults.Duration(rule.Kind)!.Value);
+                    await alerter.ResolveAsync(rule, LongRunKey(run), values, null, ct).ConfigureAwait(false);
+                    break;
+                case AlertRuleKind.SourcesFailedInCrawl when CrawlCounts(run.Stats) is { } counts:
+                    values["failed"] = counts.Failed.ToString(CultureInfo.InvariantCulture);
+                    values["crawled"] = counts.Crawled.ToString(CultureInfo.InvariantCulture);
+                    if (counts.Failed > (rule.Count ?? AlertDefaults.SourcesFailedInCrawl)) await alerter.FireAsync(rule, run.TaskName, values, ct).ConfigureAwait(false);
+                    else await alerter.ResolveAsync(rule, run.TaskName, values, null, ct).ConfigureAwait(false);
+                    break;
+            }
+        }
+    }
+
+    public static string LongRunKey(RunRecord run) => $"{run.TaskName}#{run.Id}";
+
+    public static Dictionary<string, string> Values(RunRecord run) => new()
+    {
+        ["task"] = run.TaskName,
+        ["run_id"] = run.Id.ToString(CultureInfo.InvariantCulture),
+        ["error"] = run.Error is { } err ? $"{err.Type}: {err.Message}" : run.Reason ?? "",
+        ["node"] = run.Node ?? "",
+    };
+
+    /// <summary>The crawl handler's stats (seed 001's trigger summary): sources crawled and failed.</summary>
+    private static (int Crawled, int Failed)? CrawlCounts(JsonObject? stats) =>
+        stats?["sources_crawled"] is JsonValue crawled && stats["failed"] is JsonValue failed
+            && crawled.TryGetValue<int>(out var c) && failed.TryGetValue<int>(out var f) ? (c, f) : null;
+}
