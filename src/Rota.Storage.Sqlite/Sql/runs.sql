@@ -28,10 +28,11 @@ FROM rota_tasks t WHERE t.max_concurrency > 0;
 -- name: RunClaimCandidates
 -- Two index scans — the highest priorities, and (with aging) the longest waiting, which carry the largest aging
 -- bonus — merged and ordered by effective priority = priority + (now - scheduled_at) / aging_ms (0: no aging).
+-- INDEXED BY: each scan must read its own index in order; the planner, without statistics, sorted a whole queue.
 SELECT id, task_id, task_name, task_version FROM (
     SELECT * FROM (
         SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.priority, r.scheduled_at
-        FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+        FROM rota_runs r INDEXED BY ix_rota_runs_claim JOIN rota_tasks t ON t.id = r.task_id
         WHERE r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
           AND NOT EXISTS (SELECT 1 FROM rota_queues q WHERE q.name = @queue AND q.paused = 1)
           AND r.task_id NOT IN (SELECT value FROM json_each(@saturated))
@@ -40,7 +41,7 @@ SELECT id, task_id, task_name, task_version FROM (
     UNION
     SELECT * FROM (
         SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.priority, r.scheduled_at
-        FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id
+        FROM rota_runs r INDEXED BY ix_rota_runs_waiting_queue JOIN rota_tasks t ON t.id = r.task_id
         WHERE @aging_ms > 0 AND r.queue = @queue AND r.status IN ('scheduled', 'available') AND r.scheduled_at <= @now
           AND NOT EXISTS (SELECT 1 FROM rota_queues q WHERE q.name = @queue AND q.paused = 1)
           AND r.task_id NOT IN (SELECT value FROM json_each(@saturated))

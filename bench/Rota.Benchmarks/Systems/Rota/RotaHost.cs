@@ -49,6 +49,8 @@ internal sealed class RotaHost : IAsyncDisposable
                 o.ShutdownGrace = TimeSpan.FromSeconds(5);
                 // ROTA_BENCH_FIRE_AHEAD_MS compares fire-ahead settings; unset keeps Rota's default.
                 if (int.TryParse(Environment.GetEnvironmentVariable("ROTA_BENCH_FIRE_AHEAD_MS"), out var ahead)) o.FireAhead = TimeSpan.FromMilliseconds(ahead);
+                // ROTA_BENCH_AGING_MS compares priority-aging settings (0 turns aging off); unset keeps the default.
+                if (int.TryParse(Environment.GetEnvironmentVariable("ROTA_BENCH_AGING_MS"), out var aging)) o.PriorityAgingInterval = TimeSpan.FromMilliseconds(aging);
             });
         store(builder);
         builder.AddHandler<RecordingHandler>(RecordHandler);
