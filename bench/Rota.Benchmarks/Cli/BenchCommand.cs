@@ -16,6 +16,8 @@ internal static class BenchCommand
                      (Rota vs Python feedparser, via /usr/bin/python3 or $ROTA_PYTHON, and System.ServiceModel.Syndication)
           api        [--runs 1000000] [--seconds 15] [--connections 32] [--threads 2] [--store sqlite|postgres|all] [--hangfire-jobs 10000]
                      (real `rota serve` under wrk vs Hangfire's dashboard JSON; PostgreSQL from $ROTA_BENCH_PG or $ROTA_TEST_PG; needs apt-get install -y wrk)
+          dashboard  [--runs 1000000] [--samples 30] [--store sqlite|postgres] [--hangfire-jobs 10000]
+                     (overview, runs and task pages of a real `rota serve`: server time and page weight, beside Hangfire's dashboard)
           crawl      [--feeds 10000] [--items 20] [--parallel 16]
                      (SourceCrawler over N synthetic RSS feeds on a loopback Kestrel, SQLite store; pass 1 all 200, pass 2 all 304)
           PostgreSQL (throughput, precision, idle): --system rota-pg|quartz-pg|hangfire-pg|pg (a comma list works) and
@@ -38,6 +40,7 @@ internal static class BenchCommand
                 "feeds" => new FeedsScenario(),
                 "api" => new Api.ApiScenario(),
                 "crawl" => new Crawl.CrawlScenario(),
+                "dashboard" => new Dashboard.DashboardScenario(),
                 _ => null,
             };
             if (args.Verb == ChildEntry.Verb) return await ChildEntry.RunAsync(args);

@@ -4,14 +4,15 @@ namespace Rota.Server.Endpoints;
 
 /// <summary>Per-task run statistics for the caller's tasks: counts, success rate, duration percentiles, the last 24 h
 /// and a 7-day trend. Shared by <c>/api/v1/stats</c> and seed 004's <c>/api/v1/scheduler/stats</c>.</summary>
-public sealed class TaskStatistics(IRotaStore store, TimeProvider time)
+public sealed class TaskStatistics(IRotaStore store, TimeProvider time, SlowReadCache cache)
 {
+    private sealed record StoreFigures(DateTimeOffset Now, IReadOnlyDictionary<long, RunStatsRow> Counts, ILookup<long, double> Durations,
+        ILookup<long, RunDailyRow> Days);
+
     public async Task<IReadOnlyList<TaskStats>> ForAsync(IReadOnlyList<TaskRow> tasks, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var counts = (await store.RunStatsByTask(new RunStatsParams(now.AddHours(-24)), ct)).ToDictionary(r => r.TaskId);
-        var durations = (await store.RunDurations(new RunDurationParams(now.AddDays(-7)), ct)).ToLookup(r => r.TaskId, r => r.DurationMs);
-        var days = (await store.RunDailyCounts(new RunStatsParams(new DateTimeOffset(now.UtcDateTime.Date.AddDays(-6), TimeSpan.Zero)), ct)).ToLookup(r => r.TaskId);
+        // Store-wide figures (every task's), so one cached read serves every caller; each sees only its tasks below.
+        var (now, counts, durations, days) = await cache.GetAsync("task-statistics", ReadAsync, ct);
         var firstDay = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-6);
         return tasks.Select(t =>
         {
@@ -26,6 +27,15 @@ public sealed class TaskStatistics(IRotaStore store, TimeProvider time)
                 new DurationStats(Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Count),
                 new RecentStats(c.RecentTotal, c.RecentSucceeded, c.RecentFailed), trend, t.LastRunAt, t.LastStatus is { } s ? TextNames.Of(s) : null);
         }).ToList();
+    }
+
+    private async Task<StoreFigures> ReadAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var counts = (await store.RunStatsByTask(new RunStatsParams(now.AddHours(-24)), ct)).ToDictionary(r => r.TaskId);
+        var durations = (await store.RunDurations(new RunDurationParams(now.AddDays(-7)), ct)).ToLookup(r => r.TaskId, r => r.DurationMs);
+        var days = (await store.RunDailyCounts(new RunStatsParams(new DateTimeOffset(now.UtcDateTime.Date.AddDays(-6), TimeSpan.Zero)), ct)).ToLookup(r => r.TaskId);
+        return new StoreFigures(now, counts, durations, days);
     }
 
     /// <summary>Sums over tasks: the figures of seed 004's six stat cards.</summary>

@@ -39,6 +39,7 @@ public static class RotaServerHosting
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<TokenTouchThrottle>();
         services.AddSingleton<EventHub>();
+        services.AddSingleton<SlowReadCache>();
         services.AddSingleton<TaskStatistics>();
         // The sources and crawl routes crawl inline; UseCrawler() on the Rota builder registers the same services (and
         // the crawl handlers) first when the host uses it, and these defaults stand in when it does not.
