@@ -10,6 +10,7 @@ public sealed class ExampleConfigTests
     [InlineData("issue-miner", "ticket-sync")]
     [InlineData("saved-links", "process-saved-links")]
     [InlineData("s42", "org-rss-fetch")]
+    [InlineData("sem-catalogue", "sem-airtable-sync")]
     public async Task The_examples_host_accepts_the_config_and_plain_rota_names_the_unknown_handler(string example, string handler)
     {
         using var dir = new TempDirectory();
