@@ -28,4 +28,15 @@ public sealed class ExampleConfigTests
             Assert.Contains($"unknown handler '{handler}'", plain.Output);
         }
     }
+
+    /// <summary>creatorpulse (seed 001) uses only built-in handlers: plain <c>rota</c> accepts it, alerts included.</summary>
+    [Fact]
+    public async Task Plain_rota_accepts_the_creatorpulse_config()
+    {
+        using var dir = new TempDirectory();
+        var config = Path.Combine(ExampleHost.RepositoryRoot, "examples", "creatorpulse", "rota.yaml");
+        using var plain = RotaProcess.Start(dir.Path, ["--db", dir.File("rota.db"), "--config", config, "apply", "--dry-run"]);
+        Assert.Equal(0, await plain.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("is valid (dry run, nothing written)", plain.Output);
+    }
 }
