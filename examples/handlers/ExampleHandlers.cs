@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rota.Examples.IssueMiner;
 using Rota.Examples.S42;
 using Rota.Examples.SavedLinks;
+using Rota.Examples.SemCatalogue;
 using Rota.Hosting;
 
 namespace Rota.Examples;
@@ -25,6 +26,12 @@ public static class ExampleHandlers
         rota.AddHandler<OrgRssFetchHandler>("org-rss-fetch")
             .AddHandler<CrawlQueueHandler>("crawl-queue")
             .AddHandler<S42CleanupHandler>("s42-cleanup");
+        // sem-catalogue (seed 000): the four daily steps over a JSON-file catalogue.
+        rota.Services.TryAddSingleton<SemHttp>();
+        rota.AddHandler<AirtableSyncHandler>("sem-airtable-sync")
+            .AddHandler<CrawlerCheckHandler>("sem-crawler-check")
+            .AddHandler<ZeroSessionsHandler>("sem-zero-sessions")
+            .AddHandler<LlmCatalogueHandler>("sem-llm-catalogue");
         ExampleClock.UseIfConfigured(rota.Services);
     }
 }

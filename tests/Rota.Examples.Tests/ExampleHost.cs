@@ -24,7 +24,8 @@ public sealed partial class ExampleHost : IAsyncDisposable
     }
 
     public TempDirectory Dir { get; }
-    public string Config { get; }
+    /// <summary>The rota.yaml served; a test may point it at an edited copy (e.g. its SMTP server's port).</summary>
+    public string Config { get; set; }
     public string Url { get; private set; } = "";
     /// <summary>The admin token printed by the first start (kept across restarts on the same database).</summary>
     public string AdminToken { get; private set; } = "";
