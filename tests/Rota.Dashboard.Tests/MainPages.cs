@@ -10,7 +10,7 @@ public static class MainPages
         ("runs", "/runs"), ("run", $"/runs/{server.AdminRunId}"),
         ("sources", "/sources"), ("source", $"/sources/{server.AdminSourceId}"), ("source-failing", $"/sources/{server.AdminFailingSourceId}"),
         ("source-add", "/sources/add?input=" + Uri.EscapeDataString("@someone")), ("crawl-logs", "/crawl-logs"),
-        ("queues", "/queues"), ("nodes", "/nodes"), ("tokens", "/tokens"), ("audit", "/audit"), ("users", "/users"), ("settings", "/settings"),
+        ("queues", "/queues"), ("nodes", "/nodes"), ("tokens", "/tokens"), ("alerts", "/alerts"), ("audit", "/audit"), ("users", "/users"), ("settings", "/settings"),
         ("confirm", "/confirm?action=task-disable&task=admin-report&back=/tasks"), ("not-found", "/tasks/no-such-task"),
         ("error-banner", "/tasks?error=The+operation+failed%3A+example"),
     ];
