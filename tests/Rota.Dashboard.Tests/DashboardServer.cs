@@ -130,7 +130,19 @@ public sealed class DashboardServer : IAsyncLifetime
             await Engine.Client.ApplyAsync(ConfigLoader.ParseTask(json, "test", handlers, TaskOrigin.Api));
         await SeedSourcesAsync();
         await SeedAlertsAsync();
+        foreach (var json in new[] { AdminPipelineJson, """{"name":"bob-flow","owner":"bob","steps":[{"name":"only","handler":"noop"}]}""" })
+            await Engine.Client.ApplyPipelineAsync(ConfigLoader.ParsePipeline(json, "test", _ => null, handlers), TaskOrigin.Api);
     }
+
+    /// <summary>The admin's pipeline: four noop steps, three <c>after</c> edges (extract → transform → load, extract → notify).</summary>
+    public const string AdminPipelineName = "admin-etl";
+    private const string AdminPipelineJson = """
+        {"name":"admin-etl","description":"Extract, transform, load","cron":"0 4 * * *","steps":[
+          {"name":"extract","handler":"noop"},
+          {"name":"transform","handler":"noop","after":["extract"],"timeout":"5m"},
+          {"name":"load","handler":"noop","after":["transform"]},
+          {"name":"notify","handler":"noop","after":["extract"],"continue_on_failure":true}]}
+        """;
 
     /// <summary>An alert configuration (webhook with a literal secret, Slack) with one firing rule and one recorded delivery.</summary>
     private async Task SeedAlertsAsync()

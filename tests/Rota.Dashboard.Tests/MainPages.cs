@@ -8,6 +8,7 @@ public static class MainPages
         ("overview", "/"), ("overview-7d", "/?range=7d"), ("tasks", "/tasks"), ("task", "/tasks/admin-report"), ("task-busy", "/tasks/bob-pager"),
         ("task-new", "/tasks/new"), ("task-form", "/tasks/new?template=http"), ("task-edit", "/tasks/admin-report/edit"),
         ("runs", "/runs"), ("run", $"/runs/{server.AdminRunId}"),
+        ("pipelines", "/pipelines"), ("pipeline", "/pipelines/" + DashboardServer.AdminPipelineName), ("pipeline-edit", $"/pipelines/{DashboardServer.AdminPipelineName}/edit"),
         ("sources", "/sources"), ("source", $"/sources/{server.AdminSourceId}"), ("source-failing", $"/sources/{server.AdminFailingSourceId}"),
         ("source-add", "/sources/add?input=" + Uri.EscapeDataString("@someone")), ("crawl-logs", "/crawl-logs"),
         ("queues", "/queues"), ("nodes", "/nodes"), ("tokens", "/tokens"), ("alerts", "/alerts"), ("audit", "/audit"), ("users", "/users"), ("settings", "/settings"),
