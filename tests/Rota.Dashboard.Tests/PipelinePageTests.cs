@@ -45,13 +45,11 @@ public sealed class PipelinePageTests(DashboardServer server)
         var runs = await server.Store.RunList(new Rota.Storage.RunListParams { TaskName = DashboardServer.AdminPipelineName, Limit = 5 });
         var run = runs[0];
         Assert.Equal($"dashboard:admin", run.TriggeredBy);
-        // The steps run on the engine's poll; reload until the run's step list shows all four.
+        // The steps run on the engine's poll; wait (bounded) for the pipeline run to finish, then the page shows all four.
+        for (var i = 0; i < 100 && (await server.Store.RunGet(run.Id))!.Status != Rota.Runs.RunStatus.Succeeded; i++) await Task.Delay(200);
+        await page.ReloadAsync();
         var card = page.Locator($"article[data-run='{run.Id}']");
-        for (var i = 0; i < 50 && await card.Locator("li[data-step-run]").CountAsync() < 4; i++)
-        {
-            await Task.Delay(200);
-            await page.ReloadAsync();
-        }
+        await Expect(card.Locator("h3 .badge").First).ToContainTextAsync("succeeded");
         await Expect(card.Locator("li[data-step-run]")).ToHaveCountAsync(4);
         await Expect(card.Locator("li[data-step-run='load']")).ToBeVisibleAsync();
 
@@ -102,6 +100,16 @@ public sealed class PipelinePageTests(DashboardServer server)
         Assert.Equal("alice", stored!.Definition.Owner);
         await page.GotoAsync("/pipelines/alice-flow/edit");
         await Expect(page.GetByLabel("Definition")).ToContainTextAsync("\"after\"");
+    }
+
+    [Fact]
+    public async Task Editor_PrefillsStoredSchedule_SoSavingKeepsIt()
+    {
+        var (context, page) = await server.SignedInAsync("admin");
+        await using var session = context;
+        await page.GotoAsync($"/pipelines/{DashboardServer.AdminPipelineName}/edit");
+        await Expect(page.GetByLabel("Definition")).ToContainTextAsync("\"cron\": \"0 4 * * *\"");
+        await Expect(page.Locator("#loses-settings")).ToHaveCountAsync(0);
     }
 
     [Fact]

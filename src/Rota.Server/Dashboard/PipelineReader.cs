@@ -23,6 +23,9 @@ public sealed class PipelineReader(IRotaStore store)
     public async Task<PipelineView?> PipelineAsync(Caller caller, string name, CancellationToken ct) =>
         await TaskAsync(caller, name, ct) is { } task ? PipelineView.From(task, await store.ScheduleList(new ScheduleListParams(task.Id), ct)) : null;
 
+    public async Task<IReadOnlyList<Rota.Scheduling.ScheduleDefinition>> SchedulesAsync(TaskRow task, CancellationToken ct) =>
+        [.. (await store.ScheduleList(new ScheduleListParams(task.Id), ct)).Select(s => s.Definition)];
+
     /// <summary>The newest runs of the pipeline, each with its step runs (children), like <c>GET /api/v1/pipelines/{name}/runs</c>.</summary>
     public async Task<IReadOnlyList<(RunRecord Run, IReadOnlyList<RunRecord> Steps)>> RunsAsync(string name, int limit, CancellationToken ct)
     {

@@ -14,10 +14,12 @@ public static class PipelineText
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static string Of(TaskRow task) => ToJson(PipelineTasks.FromTask(task.Definition)!).ToJsonString(Indented);
+    /// <param name="schedules">The pipeline's stored schedules (the store's, not the task definition's copy).</param>
+    public static string Of(TaskRow task, IReadOnlyList<ScheduleDefinition> schedules) =>
+        ToJson(PipelineTasks.FromTask(task.Definition)! with { Schedules = schedules }).ToJsonString(Indented);
 
     /// <summary>True when writing the pipeline back would drop schedule settings the input shape here does not carry.</summary>
-    public static bool LosesSchedules(TaskRow task) => task.Definition.Schedules.Any(s => !Simple(s));
+    public static bool LosesSchedules(IReadOnlyList<ScheduleDefinition> schedules) => schedules.Any(s => !Simple(s));
 
     private static bool Simple(ScheduleDefinition s) =>
         s.Specs.Count == 1 && s.Specs[0].Kind is TriggerKind.Cron or TriggerKind.Every && s.Jitter is null && s.StartAt is null && s.EndAt is null
