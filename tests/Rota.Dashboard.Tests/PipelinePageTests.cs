@@ -92,6 +92,11 @@ public sealed class PipelinePageTests(DashboardServer server)
         await Expect(page.Locator("#confirm-save svg g.graph-node")).ToHaveCountAsync(2);
         await Expect(page.Locator("#confirm-save svg path.graph-edge")).ToHaveCountAsync(1);
         Assert.Null(await server.Store.TaskGet("alice-flow"));
+        await server.ScreenshotAsync(page, "pipeline-preview-light");
+        await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = "dark", Url = server.BaseUrl }]);
+        await page.Locator("#check-button").ClickAsync();
+        await Expect(page.Locator("#confirm-save svg g.graph-node")).ToHaveCountAsync(2);
+        await server.ScreenshotAsync(page, "pipeline-preview-dark");
         await page.Locator("#save-button").ClickAsync();
 
         await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/alice-flow");
