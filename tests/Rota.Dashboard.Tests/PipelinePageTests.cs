@@ -52,6 +52,8 @@ public sealed class PipelinePageTests(DashboardServer server)
         await Expect(card.Locator("h3 .badge").First).ToContainTextAsync("succeeded");
         await Expect(card.Locator("li[data-step-run]")).ToHaveCountAsync(4);
         await Expect(card.Locator("li[data-step-run='load']")).ToBeVisibleAsync();
+        await Expect(page.Locator("svg g.graph-node.st-succeeded")).ToHaveCountAsync(4);
+        await server.ScreenshotAsync(page, "pipeline-after-run-light");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Run only step notify" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Run only step 'notify' of pipeline '{DashboardServer.AdminPipelineName}'?" })).ToBeVisibleAsync();
