@@ -38,6 +38,7 @@ public sealed class DashboardServer : IAsyncLifetime
 
     private readonly TempDirectory _dir = new();
     private WebApplication? _app;
+    private LoopbackHttpServer? _alertReceiver;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -54,6 +55,9 @@ public sealed class DashboardServer : IAsyncLifetime
     public long AdminSourceId { get; private set; }
     public long AdminFailingSourceId { get; private set; }
     public string AliceToken { get; private set; } = "";
+    /// <summary>The webhook alert channel "hook" posts here (answers 204); the Slack channel "chat" is never sent to.</summary>
+    public LoopbackHttpServer AlertReceiver => _alertReceiver ?? throw new InvalidOperationException("not started");
+    public const string AlertSecret = "top-secret-signing-key";
 
     /// <summary>Released by a test once its page listens for live events; the progress handler then reports 25…100 %.</summary>
     public SemaphoreSlim ProgressGate { get; } = new(0);
@@ -65,6 +69,8 @@ public sealed class DashboardServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(Chromium)) throw new InvalidOperationException("install chromium: apt-get install -y chromium");
+        _alertReceiver = await LoopbackHttpServer.StartAsync();
+        _alertReceiver.MapText("/hook", 204);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = _dir.Path });
         builder.Logging.ClearProviders();
         builder.Services.AddRota(o =>
@@ -75,6 +81,8 @@ public sealed class DashboardServer : IAsyncLifetime
             o.AddHandler("gated-progress", GatedProgressAsync);
             o.AddHandler("sleep", SleepAsync);
         }).UseSqlite(_dir.File("rota.db")).UseCrawler(new CrawlerOptions { AllowLoopback = true, DefaultPollInterval = TimeSpan.FromMinutes(15) });
+        // Registered before AddRotaServer, whose defaults only stand in: the test webhook listens on 127.0.0.1.
+        builder.Services.AddSingleton(new Rota.Alerts.AlertOptions { AllowLoopback = true, Attempts = 1 });
         builder.AddRotaServer(o =>
         {
             o.Urls = "http://127.0.0.1:0";
@@ -121,6 +129,34 @@ public sealed class DashboardServer : IAsyncLifetime
         })
             await Engine.Client.ApplyAsync(ConfigLoader.ParseTask(json, "test", handlers, TaskOrigin.Api));
         await SeedSourcesAsync();
+        await SeedAlertsAsync();
+        foreach (var json in new[] { AdminPipelineJson, """{"name":"bob-flow","owner":"bob","steps":[{"name":"only","handler":"noop"}]}""" })
+            await Engine.Client.ApplyPipelineAsync(ConfigLoader.ParsePipeline(json, "test", _ => null, handlers), TaskOrigin.Api);
+    }
+
+    /// <summary>The admin's pipeline: four noop steps, three <c>after</c> edges (extract → transform → load, extract → notify).</summary>
+    public const string AdminPipelineName = "admin-etl";
+    private const string AdminPipelineJson = """
+        {"name":"admin-etl","description":"Extract, transform, load","cron":"0 4 * * *","steps":[
+          {"name":"extract","handler":"noop"},
+          {"name":"transform","handler":"noop","after":["extract"],"timeout":"5m"},
+          {"name":"load","handler":"noop","after":["transform"]},
+          {"name":"notify","handler":"noop","after":["extract"],"continue_on_failure":true}]}
+        """;
+
+    /// <summary>An alert configuration (webhook with a literal secret, Slack) with one firing rule and one recorded delivery.</summary>
+    private async Task SeedAlertsAsync()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        var config = Rota.Configuration.ConfigLoader.ParseAlerts($$$"""
+            {"channels": {"hook": {"type": "webhook", "url": "{{{AlertReceiver.Url("/hook")}}}", "secret": "{{{AlertSecret}}}"},
+                          "chat": {"type": "slack", "url": "https://hooks.slack.com/services/T0/B0/SLACKSECRET"}},
+             "rules": [{"name": "failures", "kind": "run_failed", "channels": ["hook", "chat"], "repeat": "1h"}]}
+            """, "test");
+        await Store.AlertConfigSet(new AlertConfigSetParams(Rota.Alerts.AlertConfigJson.Serialize(config), now));
+        await Store.AlertStateFire(new AlertStateFireParams("failures", "task:admin-report", now.AddMinutes(-10)));
+        var id = await Store.AlertDeliveryInsert(new AlertDeliveryInsertParams("failures", "chat", "task:admin-report", "fired", "[Rota Alert] admin-report failed", now.AddMinutes(-10)));
+        await Store.AlertDeliveryUpdate(new AlertDeliveryUpdateParams(id, AlertDeliveryValues.Failed, 3, "slack: HTTP 404", null));
     }
 
     private async Task SeedSourcesAsync()
@@ -236,6 +272,7 @@ public sealed class DashboardServer : IAsyncLifetime
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
+        if (_alertReceiver is not null) await _alertReceiver.DisposeAsync();
         ProgressGate.Dispose();
         _sessionLock.Dispose();
         _dir.Dispose();

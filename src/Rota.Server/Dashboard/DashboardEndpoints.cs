@@ -95,7 +95,7 @@ public static class DashboardEndpoints
         return Results.LocalRedirect("/login?signed_out=1");
     }
 
-    private static async Task<IResult> Act(HttpContext http, IAntiforgery antiforgery, DashboardActions actions, SourceActions sources, TokenActions tokens)
+    private static async Task<IResult> Act(HttpContext http, IAntiforgery antiforgery, DashboardActions actions, SourceActions sources, TokenActions tokens, AlertActions alerts, PipelineActions pipelines)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var action = form["action"].ToString();
@@ -110,6 +110,14 @@ public static class DashboardEndpoints
             var done = await tokens.RevokeAsync(http, id);
             return Results.LocalRedirect(done is null ? "/not-found" : done.Location());
         }
+        if (action == PipelineActions.RunPipeline)
+        {
+            var step = form["step"].ToString() is { Length: > 0 and <= 100 } st ? st : null;
+            var done = await pipelines.RunAsync(http, task, step);
+            return Results.LocalRedirect(done is null ? "/not-found" : done.Location());
+        }
+        if (action == AlertActions.TestChannel)
+            return Results.LocalRedirect((await alerts.TestAsync(http, form["channel"].ToString())).Location());
         if (SourceActions.IsSourceAction(action))
         {
             var id = long.TryParse(form["source"], NumberStyles.None, CultureInfo.InvariantCulture, out var sid) ? sid : (long?)null;

@@ -29,6 +29,9 @@ public static class DashboardHosting
         services.AddSingleton<DashboardActions>();
         services.AddSingleton<SourceReader>();
         services.AddSingleton<TokenActions>();
+        services.AddSingleton<AlertActions>();
+        services.AddSingleton<PipelineReader>();
+        services.AddSingleton<PipelineActions>();
         services.AddSingleton<TaskFormService>();
         services.AddSingleton<SourceActions>();
         services.AddSingleton<SourcePreviewer>();
