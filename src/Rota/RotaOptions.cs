@@ -79,6 +79,15 @@ public sealed class RotaOptions
 
     public int ConcurrencyOf(string queue) => Queues.TryGetValue(queue, out var c) ? c : DefaultQueueConcurrency;
 
+    /// <summary>Per-queue priority (default 0): when <see cref="MaxConcurrency"/> leaves fewer node slots than the queues
+    /// want, higher-priority queues claim first.</summary>
+    public Dictionary<string, int> QueuePriorities { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Runs this node executes at once across all its queues (null: no node-wide cap, each queue only its own).</summary>
+    public int? MaxConcurrency { get; set; }
+
+    public int PriorityOf(string queue) => QueuePriorities.TryGetValue(queue, out var p) ? p : 0;
+
     /// <summary>Every violation, each naming the key and value.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -95,6 +104,7 @@ public sealed class RotaOptions
         if (ShutdownGrace < TimeSpan.Zero) errors.Add($"Rota:ShutdownGrace: {ShutdownGrace} must not be negative");
         if (PipelineCheckInterval <= TimeSpan.Zero) errors.Add($"Rota:PipelineCheckInterval: {PipelineCheckInterval} must be positive");
         if (PriorityAgingInterval < TimeSpan.Zero) errors.Add($"Rota:PriorityAgingInterval: {PriorityAgingInterval} must be zero (off) or positive");
+        if (MaxConcurrency is { } max && max < 1) errors.Add($"Rota:MaxConcurrency: {max} must be at least 1");
         if (CompletionBatchSize < 1) errors.Add($"Rota:CompletionBatchSize: {CompletionBatchSize} must be at least 1");
         return errors;
     }

@@ -50,6 +50,11 @@ public static class ServeCommand
                 o.ListeningPollInterval = EnvDuration("ROTA_LISTENING_POLL_INTERVAL") ?? o.ListeningPollInterval;
                 o.HeartbeatInterval = EnvDuration("ROTA_HEARTBEAT_INTERVAL") ?? o.HeartbeatInterval;
                 o.LeaseDuration = EnvDuration("ROTA_LEASE_DURATION") ?? o.LeaseDuration;
+                // Queue priorities from rota.yaml; ROTA_MAX_CONCURRENCY caps this node's runs across queues so they matter.
+                foreach (var q in doc?.Queues ?? []) o.QueuePriorities[q.Name] = q.Priority;
+                if (Environment.GetEnvironmentVariable("ROTA_MAX_CONCURRENCY") is { Length: > 0 } cap)
+                    o.MaxConcurrency = int.TryParse(cap, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                        : throw new RotaException("serve.bad_setting", $"serve: ROTA_MAX_CONCURRENCY '{cap}' must be a positive integer");
                 options = o;
             });
             // Off behind a transaction-pooling proxy (PgBouncer), which does not keep LISTEN sessions.

@@ -10,7 +10,7 @@ namespace Rota.Configuration;
 public static class ConfigLoader
 {
     private static readonly string[] RootKeys = ["queues", "tasks", "pipelines", "crawler", "alerts"];
-    private static readonly string[] QueueKeys = ["name", "concurrency"];
+    private static readonly string[] QueueKeys = ["name", "concurrency", "priority"];
 
     /// <param name="knownHandlers">Handler kinds that exist; any other is an error naming the path.</param>
     public static RotaConfigDocument LoadFile(string path, IReadOnlySet<string> knownHandlers)
@@ -189,8 +189,9 @@ public static class ConfigLoader
             var name = r.String(r.Get(m, "name"), path + ".name");
             if (name is null) { r.Missing(path + ".name", m, "every queue needs a name"); continue; }
             var concurrency = r.Int(r.Get(m, "concurrency"), path + ".concurrency", 1) ?? 10;
+            var priority = r.Int(r.Get(m, "priority"), path + ".priority") ?? 0;
             if (result.Any(q => q.Name == name)) r.Error(path + ".name", r.Get(m, "name"), $"duplicate queue name '{name}'");
-            else result.Add(new QueueDefinition(name, concurrency));
+            else result.Add(new QueueDefinition(name, concurrency, priority));
         }
         return result;
     }

@@ -2,8 +2,8 @@ using Rota.Tasks;
 
 namespace Rota.Configuration;
 
-/// <summary>A queue declared in a configuration file.</summary>
-public sealed record QueueDefinition(string Name, int Concurrency);
+/// <summary>A queue declared in a configuration file: its cluster-wide concurrency and its claim priority.</summary>
+public sealed record QueueDefinition(string Name, int Concurrency, int Priority = 0);
 
 /// <summary>The validated content of a rota.yaml / rota.json file. <see cref="Crawler"/> is null without a
 /// <c>crawler:</c> section.</summary>

@@ -84,17 +84,20 @@ internal sealed partial class Dispatcher(
     public async Task<IReadOnlyList<Task>> DispatchOnceAsync(CancellationToken ct)
     {
         string[] queues;
-        lock (_queues) queues = [.. _queues];
+        // Higher-priority queues claim first: with a node-wide cap they take the slots when several queues have work.
+        lock (_queues) queues = [.. _queues.OrderByDescending(options.PriorityOf).ThenBy(q => q, StringComparer.Ordinal)];
         var started = new List<Task>();
         var cut = false;
+        var nodeFree = options.MaxConcurrency is { } max ? max - _runningPerQueue.Values.Sum() : int.MaxValue;
         foreach (var queue in queues)
         {
-            var free = options.ConcurrencyOf(queue) - _runningPerQueue.GetValueOrDefault(queue);
+            var free = Math.Min(nodeFree, options.ConcurrencyOf(queue) - _runningPerQueue.GetValueOrDefault(queue));
             if (free <= 0) continue;
             var now = time.GetUtcNow();
             _lastClaimAt = now;
             var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration, options.PriorityAgingInterval), ct).ConfigureAwait(false);
             foreach (var run in claimed) started.Add(Start(run));
+            nodeFree -= claimed.Count;
             cut |= claimed.Count < free;
         }
         Volatile.Write(ref _claimCut, cut);
