@@ -53,7 +53,7 @@ public static class ServeCommand
                 // Queue priorities from rota.yaml; ROTA_MAX_CONCURRENCY caps this node's runs across queues so they matter.
                 foreach (var q in doc?.Queues ?? []) o.QueuePriorities[q.Name] = q.Priority;
                 if (Environment.GetEnvironmentVariable("ROTA_MAX_CONCURRENCY") is { Length: > 0 } cap)
-                    o.MaxConcurrency = int.TryParse(cap, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+                    o.MaxConcurrency = int.TryParse(cap, System.Globalization.CultureInfo.InvariantCulture, out var slots) && slots > 0 ? slots
                         : throw new RotaException("serve.bad_setting", $"serve: ROTA_MAX_CONCURRENCY '{cap}' must be a positive integer");
                 options = o;
             });
