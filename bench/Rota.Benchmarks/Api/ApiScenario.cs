@@ -1,12 +1,8 @@
 using System.Globalization;
 using Rota.Benchmarks.Cli;
-using Rota.Benchmarks.Measure;
 using Rota.Benchmarks.Report;
 using Rota.Benchmarks.Scenarios;
 using Rota.Benchmarks.Systems;
-using Rota.Storage;
-using Rota.Storage.Postgres;
-using Rota.Storage.Sqlite;
 
 namespace Rota.Benchmarks.Api;
 
@@ -42,27 +38,14 @@ internal sealed class ApiScenario : IScenario
         RunHeader.Print("api", $"runs {runs:N0} · wrk -t{threads} -c{connections} -d{seconds}s · stores {string.Join(", ", stores)} · hangfire jobs {hangfireJobs:N0}");
         var rows = new List<(string Name, WrkResult Result)>();
         foreach (var store in stores)
-        {
-            using var dir = new WorkDirectory("api-" + store);
-            var schema = $"bench_api_{Environment.ProcessId}";
-            var db = Path.Combine(dir.Path, "rota.db");
-            await using (IRotaStore s = store == "sqlite" ? await SqliteStore.OpenAsync(db) : await PostgresStore.OpenAsync(pg!, schema))
-            {
-                var took = await ApiSeeder.SeedAsync(s, runs);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: seeded {runs:N0} runs in {took.TotalSeconds:N1} s"));
-            }
-            string[] storeArgs = store == "sqlite" ? ["--db", db] : ["--store", "postgres", "--connection", pg!, "--schema", schema];
-            await using (var serve = await ServeProcess.StartAsync(dir.Path, storeArgs))
+            await SeededServe.RunAsync(store, runs, pg, "api", async serve =>
             {
                 var list = $"{serve.BaseUrl}/api/v1/runs?limit=50";
                 await Wrk.RunAsync(list, serve.Token, threads, connections, 3);
                 rows.Add(($"rota/{store} GET runs (page 1)", await Measure(list, serve.Token, threads, connections, seconds)));
                 rows.Add(($"rota/{store} GET runs (cursor mid-table)", await Measure($"{list}&cursor={runs / 2}", serve.Token, threads, connections, seconds)));
                 rows.Add(($"rota/{store} POST run-now", await Measure($"{serve.BaseUrl}/api/v1/tasks/{ApiSeeder.TaskName}/runs", serve.Token, threads, connections, seconds, "POST", "{}")));
-            }
-            if (store == "postgres")
-                await using (var s = await PostgresStore.OpenAsync(pg!, schema)) await s.MigrationDown(new MigrationDownParams(0));
-        }
+            });
         await using (var hangfire = await HangfirePeer.StartAsync(hangfireJobs))
         {
             var stats = $"{hangfire.Url}/hangfire/stats";

@@ -1,12 +1,8 @@
 using System.Globalization;
 using Rota.Benchmarks.Api;
 using Rota.Benchmarks.Cli;
-using Rota.Benchmarks.Measure;
 using Rota.Benchmarks.Scenarios;
 using Rota.Benchmarks.Systems;
-using Rota.Storage;
-using Rota.Storage.Postgres;
-using Rota.Storage.Sqlite;
 
 namespace Rota.Benchmarks.Dashboard;
 
@@ -33,26 +29,13 @@ internal sealed class DashboardScenario : IScenario
         if (store == "postgres" && pg is null) throw new UsageException("--store postgres needs ROTA_BENCH_PG (or ROTA_TEST_PG)");
         Rota.Benchmarks.Report.RunHeader.Print("dashboard", $"runs {runs:N0} · store {store} · {samples} sequential requests per page · hangfire jobs {hangfireJobs:N0}");
         var rows = new List<(string System, PageProbe.Result Result)>();
-        using (var dir = new WorkDirectory("dashboard-" + store))
+        await SeededServe.RunAsync(store, runs, pg, "dash", async serve =>
         {
-            var schema = $"bench_dash_{Environment.ProcessId}";
-            var db = Path.Combine(dir.Path, "rota.db");
-            await using (IRotaStore s = store == "sqlite" ? await SqliteStore.OpenAsync(db) : await PostgresStore.OpenAsync(pg!, schema))
-            {
-                var took = await ApiSeeder.SeedAsync(s, runs);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{store}: seeded {runs:N0} runs in {took.TotalSeconds:N1} s"));
-            }
-            string[] storeArgs = store == "sqlite" ? ["--db", db] : ["--store", "postgres", "--connection", pg!, "--schema", schema];
-            await using (var serve = await ServeProcess.StartAsync(dir.Path, storeArgs))
-            {
-                using var http = await DashboardSignIn.SignInAsync(serve.BaseUrl, serve.Token);
-                var probe = new PageProbe(http);
-                foreach (var page in new[] { "/", "/runs", $"/tasks/{ApiSeeder.TaskName}" })
-                    rows.Add(($"rota/{store}", await Report(probe, serve.BaseUrl + page, samples)));
-            }
-            if (store == "postgres")
-                await using (var s = await PostgresStore.OpenAsync(pg!, schema)) await s.MigrationDown(new MigrationDownParams(0));
-        }
+            using var http = await DashboardSignIn.SignInAsync(serve.BaseUrl, serve.Token);
+            var probe = new PageProbe(http);
+            foreach (var page in new[] { "/", "/runs", $"/tasks/{ApiSeeder.TaskName}" })
+                rows.Add(($"rota/{store}", await Report(probe, serve.BaseUrl + page, samples)));
+        });
         await using (var hangfire = await HangfirePeer.StartAsync(hangfireJobs))
         {
             using var http = new HttpClient();
