@@ -58,8 +58,10 @@ public sealed class DashboardReader(IRotaStore store, TaskStatistics statistics,
         var nodes = await store.NodeList(ct);
         var chart = week ? Days(stats) : Hours(await cache.GetAsync("hourly:" + caller.OwnerScope,
             c => store.RunHourlyCounts(new RunHourlyParams(FirstHour(now), caller.OwnerScope), c), ct), now);
+        // The newest page of the caller's runs (an index read); the chart draws those that ran.
+        var recent = await store.RunList(new RunListParams { Owner = caller.OwnerScope, Limit = 60 }, ct);
         return new OverviewModel(tasks.Count, tasks.Count(t => t.Definition.Enabled), stats.Sum(s => s.Runs), stats.Sum(s => s.Succeeded),
-            stats.Sum(s => s.Failed), stats.Sum(s => s.Last24h.Runs), running, queues.Sum(q => q.Waiting), nodes.Count, chart);
+            stats.Sum(s => s.Failed), stats.Sum(s => s.Last24h.Runs), running, queues.Sum(q => q.Waiting), nodes.Count, chart, recent);
     }
 
     /// <summary>7 daily bars from the per-task trends (succeeded and failed runs per UTC day).</summary>
