@@ -43,6 +43,13 @@ public static class CliOutput
     public static string When(DateTimeOffset? t) => t is { } v ? v.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "–";
 
     /// <summary>An instant as a person near the machine reads it: local wall time with offset, and how far away it is.</summary>
+    /// <summary>The "Last" cell of task and pipeline tables: status and local time of the last run, or a dash.</summary>
+    public static string LastRun(string? status, DateTimeOffset? at, DateTimeOffset now, TimeZoneInfo zone) =>
+        status is null ? "–" : $"{status} {Local(at, now, zone)}";
+
+    /// <summary>The "State" cell of task and pipeline tables.</summary>
+    public static string State(bool enabled, string? pausedReason) => enabled ? "enabled" : $"paused: {pausedReason}";
+
     public static string Local(DateTimeOffset? t, DateTimeOffset now, TimeZoneInfo zone)
     {
         if (t is not { } v) return "–";

@@ -35,8 +35,8 @@ public static class PipelineCommands
             {
                 v.Name, string.Join(" → ", v.Steps.Select(s => s.Name)), string.Join("; ", v.Schedules.Select(s => s.Description)),
                 CliOutput.Local(v.NextFireAt, now, ctx.LocalZone),
-                v.LastStatus is null ? "–" : $"{v.LastStatus} {CliOutput.Local(v.LastRunAt, now, ctx.LocalZone)}",
-                v.Enabled ? "enabled" : $"paused: {v.PausedReason}",
+                CliOutput.LastRun(v.LastStatus, v.LastRunAt, now, ctx.LocalZone),
+                CliOutput.State(v.Enabled, v.PausedReason),
             }));
             return ExitCodes.Ok;
         });

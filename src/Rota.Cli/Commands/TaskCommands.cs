@@ -35,8 +35,8 @@ public static class TaskCommands
                     string.Join("; ", v.Schedules.Select(s => s.Text + (s.TimeZone == "UTC" ? "" : $" ({s.TimeZone})"))),
                     string.Join("; ", v.Schedules.Select(s => s.Description)),
                     CliOutput.Local(v.Schedules.Select(s => s.NextFireAt).Where(n => n is not null).Min(), now, ctx.LocalZone),
-                    v.LastStatus is null ? "–" : $"{v.LastStatus} {CliOutput.Local(v.LastRunAt, now, ctx.LocalZone)}",
-                    v.Enabled ? "enabled" : $"paused: {v.PausedReason}",
+                    CliOutput.LastRun(v.LastStatus, v.LastRunAt, now, ctx.LocalZone),
+                    CliOutput.State(v.Enabled, v.PausedReason),
                 }));
             return ExitCodes.Ok;
         });
