@@ -91,4 +91,37 @@ public sealed class AlertCliTests
         Assert.Equal(3, missing.Exit);
         Assert.Contains("error[alert_channel.not_found]: alerts: no channel named 'pager'; configured: mail", missing.Err);
     }
+
+    [Fact]
+    public async Task LocalAlertTest_StartTlsWithLogin_TrustedThroughCaFile_Sent()
+    {
+        using var cert = new TestCertificate();
+        await using var smtp = await SmtpTestServer.StartAsync(new SmtpTestOptions { Mode = "starttls", Certificate = cert, User = "rota", Password = "s3cret" });
+        using var cli = new CliRunner();
+        var path = cli.Write("rota.yaml", $"""
+            alerts:
+              channels:
+                mail:
+                  type: email
+                  host: 127.0.0.1
+                  port: {smtp.Port.ToString(CultureInfo.InvariantCulture)}
+                  security: starttls
+                  username: rota
+                  password: s3cret
+                  ca_file: {cert.CertificatePath}
+                  from: rota@example.org
+                  to: [admin@example.org]
+              rules: []
+            """);
+        var applied = await cli.Run("apply", "--config", path);
+        Assert.True(applied.Exit == 0, applied.Err);
+
+        var test = await cli.Run("alert", "test", "mail");
+
+        Assert.True(test.Exit == 0, test.Out + test.Err);
+        Assert.Contains("alert: test message sent through channel 'mail'", test.Out);
+        var mail = Assert.Single(await smtp.WaitForAsync(1));
+        Assert.Equal("[Rota Alert] Test message for channel mail", mail.Subject);
+        Assert.Equal("rota", mail.Headers[SmtpTestServer.AuthUserHeader]);
+    }
 }

@@ -7,9 +7,10 @@ using MimeKit;
 namespace Rota.TestSupport;
 
 /// <summary>
-/// A real SMTP server for one test: Debian's python3-aiosmtpd on a free loopback port, storing every message it
-/// accepts in a Maildir (aiosmtpd's own <c>Mailbox</c> handler). Fails loudly with the install command when the
-/// package is missing. Plain SMTP (no STARTTLS, no AUTH): aiosmtpd's command line offers neither.
+/// A real SMTP server for one test: Debian's python3-aiosmtpd on a free loopback port, run by the small script
+/// Smtp/smtp_test_server.py, storing every message it accepts in a Maildir. Plain SMTP by default; with
+/// <see cref="SmtpTestOptions"/> STARTTLS (required) or implicit TLS with a certificate made by
+/// <see cref="TestCertificate"/>, and AUTH for one user. Fails loudly with the install command when the package is missing.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -28,19 +29,29 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public int Port { get; }
 
+    private static string Script => Path.Combine(AppContext.BaseDirectory, "Smtp", "smtp_test_server.py");
+
     private string NewMail => Path.Combine(_dir.Path, "new");
 
-    public static async Task<SmtpTestServer> StartAsync()
+    /// <summary>The header the server prepends to each stored message: the authenticated user (empty when none).</summary>
+    public const string AuthUserHeader = "X-Test-Auth-User";
+
+    public static async Task<SmtpTestServer> StartAsync(SmtpTestOptions? options = null)
     {
+        options ??= new SmtpTestOptions();
         if (!File.Exists(Python) || Run(Python, "-c \"import aiosmtpd\"") != 0) throw new InvalidOperationException(Missing);
         var dir = new TempDirectory();
         foreach (var sub in new[] { "tmp", "new", "cur" }) Directory.CreateDirectory(Path.Combine(dir.Path, sub));
         var port = FreePort();
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "-c", "aiosmtpd.handlers.Mailbox", dir.Path },
+            ArgumentList = { Script, "--port", port.ToString(CultureInfo.InvariantCulture), "--maildir", dir.Path, "--mode", options.Mode },
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
+        if (options.Certificate is { } cert)
+            foreach (var arg in new[] { "--cert", cert.CertificatePath, "--key", cert.KeyPath }) start.ArgumentList.Add(arg);
+        if (options.User is { } user)
+            foreach (var arg in new[] { "--user", user, "--password", options.Password ?? "" }) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("smtp: could not start python3 -m aiosmtpd");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -49,7 +60,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         var server = new SmtpTestServer(process, dir, port);
         for (var i = 0; i < 200; i++)
         {
-            if (process.HasExited) throw new InvalidOperationException($"smtp: aiosmtpd exited at start with code {process.ExitCode}");
+            if (process.HasExited) throw new InvalidOperationException($"smtp: {Script} exited at start with code {process.ExitCode}");
             try
             {
                 using var probe = new TcpClient();

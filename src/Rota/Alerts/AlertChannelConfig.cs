@@ -19,6 +19,9 @@ public sealed record AlertChannelConfig
     public string? PasswordEnv { get; init; }
     public string? From { get; init; }
     public IReadOnlyList<string> To { get; init; } = [];
+    /// <summary>PEM file of the CA certificate(s) to trust for this server besides the system's (a private CA);
+    /// the host name is still checked.</summary>
+    public string? CaFile { get; init; }
 
     // webhook and slack
     public string? Url { get; init; }

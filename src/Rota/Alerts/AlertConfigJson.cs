@@ -25,6 +25,7 @@ public static class AlertConfigJson
         Put(o, "password", c.Password);
         Put(o, "password_env", c.PasswordEnv);
         Put(o, "from", c.From);
+        Put(o, "ca_file", c.CaFile);
         if (c.To.Count > 0) o["to"] = new JsonArray([.. c.To.Select(t => (JsonNode)JsonValue.Create(t))]);
         Put(o, "url", c.Url);
         Put(o, "secret", c.Secret);

@@ -10,7 +10,7 @@ internal static partial class AlertConfigReader
 {
     private static readonly string[] SectionKeys = ["channels", "rules"];
     private static readonly string[] ChannelTypes = ["email", "webhook", "slack"];
-    private static readonly string[] EmailKeys = ["type", "host", "port", "security", "username", "password", "password_env", "from", "to"];
+    private static readonly string[] EmailKeys = ["type", "host", "port", "security", "username", "password", "password_env", "from", "to", "ca_file"];
     private static readonly string[] WebhookKeys = ["type", "url", "secret", "secret_env", "headers"];
     private static readonly string[] SlackKeys = ["type", "url"];
     private static readonly string[] Securities = ["none", "starttls", "ssl"];
@@ -73,10 +73,13 @@ internal static partial class AlertConfigReader
         if (to.Count == 0) r.Missing(path + ".to", m, "an email channel needs at least one 'to' address");
         for (var i = 0; i < to.Count; i++)
             if (!LooksLikeAddress(to[i])) r.Error($"{path}.to[{i}]", r.Get(m, "to"), "not an e-mail address", to[i]);
+        var caFile = r.String(r.Get(m, "ca_file"), path + ".ca_file");
+        if (caFile is not null && security == "none") r.Error(path + ".ca_file", r.Get(m, "ca_file"), "ca_file needs security: starttls or ssl");
+        else if (caFile is not null && !File.Exists(caFile)) r.Error(path + ".ca_file", r.Get(m, "ca_file"), "file not found (a PEM file with the CA certificate to trust)", caFile);
         return new AlertChannelConfig
         {
             Name = name, Type = "email", Host = host, Port = port, Security = security ?? "starttls", Username = username,
-            Password = password, PasswordEnv = passwordEnv, From = from, To = to,
+            Password = password, PasswordEnv = passwordEnv, From = from, To = to, CaFile = caFile,
         };
     }
 

@@ -10,6 +10,8 @@ namespace Rota.Alerts;
 /// <see cref="AlertOptions.Attempts"/> tries and exponential backoff, and recorded sent or failed. Callers never
 /// wait on a channel, so a dead SMTP server or a failing webhook cannot hold up runs. When the store itself is
 /// down (the <c>store_unreachable</c> alert) the message is sent anyway and simply not recorded.
+/// A failed delivery's error reads <c>code: message</c> with a stable code (<see cref="AlertChannelErrors"/>); causes
+/// retrying cannot fix (a refused login, an untrusted certificate) are not retried.
 /// </summary>
 internal sealed partial class AlertSender(IRotaStore store, AlertChannelFactory channels, AlertOptions options, TimeProvider time, ILogger logger)
 {
@@ -88,8 +90,14 @@ internal sealed partial class AlertSender(IRotaStore store, AlertChannelFactory 
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { error = "cancelled: the node stopped"; break; }
             catch (Exception ex)
             {
-                error = ex is OperationCanceledException ? $"{channel.Type}: channel '{channel.Name}': timed out after {options.SendTimeout.TotalSeconds:0.#} s" : ex.Message;
-                if (attempt >= options.Attempts) break;
+                error = ex switch
+                {
+                    OperationCanceledException => $"{AlertChannelErrors.Failed}: {channel.Type}: channel '{channel.Name}': timed out after {options.SendTimeout.TotalSeconds:0.#} s",
+                    RotaException re => $"{re.Code}: {re.Message}",
+                    _ => $"{AlertChannelErrors.Failed}: {ex.Message}",
+                };
+                // A refused login or an untrusted certificate fails the same way on every try.
+                if (attempt >= options.Attempts || ex is RotaException { IsTransient: false }) break;
                 await UpdateAsync(id, AlertDeliveryValues.Pending, attempt, error, null).ConfigureAwait(false);
                 try { await Task.Delay(options.Backoff(attempt), time, ct).ConfigureAwait(false); }
                 catch (OperationCanceledException) { break; }
