@@ -47,6 +47,10 @@ public static class AlertConfigJson
         if (r.Count is { } n) o["count"] = n;
         if (r.Duration is { } d) o["duration"] = DurationText.Format(d);
         if (r.Repeat is { } rep) o["repeat"] = DurationText.Format(rep);
+        Put(o, "stat", r.Stat);
+        if (r.Min is { } min) o["min"] = min;
+        if (r.Max is { } max) o["max"] = max;
+        if (r.IgnoreMissing) o["missing"] = "ignore";
         var t = new JsonObject();
         Put(t, "subject", r.Template.Subject);
         Put(t, "body", r.Template.Body);

@@ -14,7 +14,9 @@ internal static partial class AlertConfigReader
     private static readonly string[] WebhookKeys = ["type", "url", "secret", "secret_env", "headers"];
     private static readonly string[] SlackKeys = ["type", "url"];
     private static readonly string[] Securities = ["none", "starttls", "ssl"];
-    private static readonly string[] RuleKeys = ["name", "kind", "channels", "enabled", "task", "tags", "count", "duration", "repeat", "template"];
+    private static readonly string[] RuleKeys = ["name", "kind", "channels", "enabled", "task", "tags", "count", "duration", "repeat", "template", "stat", "min", "max", "missing"];
+    private static readonly string[] StatKeys = ["stat", "min", "max", "missing"];
+    private static readonly string[] MissingPolicies = ["fire", "ignore"];
     private static readonly string[] TemplateKeys = ["subject", "body", "resolved_subject", "resolved_body"];
 
     public static AlertConfig Read(ConfigReader r, YamlNode? node, string path)
@@ -140,8 +142,19 @@ internal static partial class AlertConfigReader
         var task = r.String(r.Get(m, "task"), path + ".task");
         var tags = r.Strings(r.Get(m, "tags"), path + ".tags");
         var template = Template(r, r.Get(m, "template"), path + ".template");
+        var stat = r.String(r.Get(m, "stat"), path + ".stat");
+        var min = r.Double(r.Get(m, "min"), path + ".min", double.NegativeInfinity);
+        var max = r.Double(r.Get(m, "max"), path + ".max", double.NegativeInfinity);
+        var missing = r.String(r.Get(m, "missing"), path + ".missing");
+        if (missing is not null && !MissingPolicies.Contains(missing))
+            r.Error(path + ".missing", r.Get(m, "missing"), "unknown missing policy" + ConfigReader.Suggest(missing, MissingPolicies));
         if (kind is { } k)
         {
+            if (k == AlertRuleKind.StatOutOfRange) StatRange(r, m, path, task, stat, min, max);
+            else
+                foreach (var key in StatKeys.Where(key => r.Get(m, key) is not null))
+                    r.Error($"{path}.{key}", r.Get(m, key), $"{key} does not apply to {kindText} rules");
+            if (repeat is not null && AlertDefaults.IsNotice(k)) r.Error(path + ".repeat", r.Get(m, "repeat"), $"repeat does not apply to {kindText} rules: each event sends one notice");
             if (count is not null && AlertDefaults.Count(k) is null) r.Error(path + ".count", r.Get(m, "count"), $"count does not apply to {kindText} rules");
             if (duration is not null && AlertDefaults.Duration(k) is null) r.Error(path + ".duration", r.Get(m, "duration"), $"duration does not apply to {kindText} rules");
             if ((task is not null || tags.Count > 0) && !AlertDefaults.FiltersTasks(k))
@@ -152,7 +165,19 @@ internal static partial class AlertConfigReader
         {
             Name = name, Kind = kind.Value, Channels = used, Enabled = r.Bool(r.Get(m, "enabled"), path + ".enabled") ?? true,
             Task = task, Tags = tags, Count = count, Duration = duration, Repeat = repeat, Template = template,
+            Stat = stat, Min = min, Max = max, IgnoreMissing = missing == "ignore",
         };
+    }
+
+    /// <summary><c>stat_out_of_range</c>: one task, one stats key, a lower and/or upper bound in order.</summary>
+    private static void StatRange(ConfigReader r, YamlMappingNode m, string path, string? task, string? stat, double? min, double? max)
+    {
+        if (task is null) r.Missing(path + ".task", m, "a stat_out_of_range rule needs the task whose runs it checks (a pipeline step's task too)");
+        if (string.IsNullOrWhiteSpace(stat)) r.Missing(path + ".stat", m, "a stat_out_of_range rule needs the stats key to check (e.g. new_urls)");
+        if (min is null && max is null && r.Get(m, "min") is null && r.Get(m, "max") is null)
+            r.Missing(path + ".min", m, "a stat_out_of_range rule needs min, max or both");
+        if (min is { } lo && max is { } hi && lo > hi)
+            r.Error(path + ".max", r.Get(m, "max"), $"max must not be below min ({lo.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
     }
 
     private static AlertTemplate Template(ConfigReader r, YamlNode? node, string path)

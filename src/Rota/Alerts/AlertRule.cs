@@ -18,4 +18,12 @@ public sealed record AlertRule
     /// <summary>While still firing, send again at most this often; null sends one message per outage.</summary>
     public TimeSpan? Repeat { get; init; }
     public AlertTemplate Template { get; init; } = new();
+    /// <summary><c>stat_out_of_range</c>: the key in the run's stats.</summary>
+    public string? Stat { get; init; }
+    /// <summary><c>stat_out_of_range</c>: the lowest value in range (null: no lower bound).</summary>
+    public double? Min { get; init; }
+    /// <summary><c>stat_out_of_range</c>: the highest value in range (null: no upper bound).</summary>
+    public double? Max { get; init; }
+    /// <summary><c>stat_out_of_range</c>: a run that does not report the value (or not as a number) fires (default) or is ignored.</summary>
+    public bool IgnoreMissing { get; init; }
 }

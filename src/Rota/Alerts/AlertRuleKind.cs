@@ -24,4 +24,10 @@ public enum AlertRuleKind
     StoreUnreachable,
     /// <summary>No scheduler pass (or no leader) for <c>duration</c>; resolved when scheduling resumes.</summary>
     SchedulerStopped,
+    /// <summary>A finished run of <c>task</c> reported the stats value <c>stat</c> outside <c>min</c>..<c>max</c> (or did
+    /// not report it, unless <c>missing: ignore</c>); resolved by a later run back in range (seed 000's expected daily stats).</summary>
+    StatOutOfRange,
+    /// <summary>A notice for every finished crawl run (handler <c>crawl</c>) with its summary: no grouping, no resolved
+    /// message (seed 001's "webhook notifications for crawl completion").</summary>
+    CrawlCompleted,
 }

@@ -31,6 +31,10 @@ internal static class AlertWording
             (AlertRuleKind.StoreUnreachable, false) => ($"Store unreachable from node {V("node")}", $"Node {V("node")} reaches the store again."),
             (AlertRuleKind.SchedulerStopped, true) => ("Scheduler stopped", $"No scheduler pass since {V("since")}: {V("error")}"),
             (AlertRuleKind.SchedulerStopped, false) => ("Scheduler stopped", "The scheduler is running again."),
+            (AlertRuleKind.StatOutOfRange, true) => ($"Task {V("task")}: {V("stat")} = {V("value")}, expected {V("range")}", $"Run {V("run_id")} of {V("task")} reported {V("stat")} = {V("value")}; expected {V("range")}."),
+            (AlertRuleKind.StatOutOfRange, false) => ($"Task {V("task")}: {V("stat")} out of range", $"Run {V("run_id")} of {V("task")} reported {V("stat")} = {V("value")}, within {V("range")} again."),
+            (AlertRuleKind.CrawlCompleted, _) => ($"{Title(V("task"))} completed", $"Run {V("run_id")} of {V("task")} finished ({V("status")}) in {V("duration")}: {V("crawled")} sources crawled, "
+                + $"{V("successful")} successful, {V("failed")} failed, {V("partial")} partial; {V("items_fetched")} items fetched, {V("items_new")} new."),
             _ => (kind.ToString(), ""),
         };
     }

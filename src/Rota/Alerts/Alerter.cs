@@ -125,8 +125,12 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
         await SendAsync(rule, subjectKey, firing: false, values).ConfigureAwait(false);
     }
 
+    /// <summary>A notice rule's event: one message, no state (never grouped, never resolved).</summary>
+    internal Task NotifyAsync(AlertRule rule, string subjectKey, Dictionary<string, string> values, System.Text.Json.Nodes.JsonObject data) =>
+        SendAsync(rule, subjectKey, firing: true, values, data);
+
     /// <summary>Renders the rule's message and queues one delivery per channel.</summary>
-    internal async Task SendAsync(AlertRule rule, string subjectKey, bool firing, Dictionary<string, string> values)
+    internal async Task SendAsync(AlertRule rule, string subjectKey, bool firing, Dictionary<string, string> values, System.Text.Json.Nodes.JsonObject? data = null)
     {
         var now = _time.GetUtcNow();
         values["rule"] = rule.Name;
@@ -140,9 +144,10 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
         values.TryAdd("title", title);
         values.TryAdd("details", details);
         var t = rule.Template;
-        var subject = AlertText.Render(firing ? t.Subject ?? AlertDefaults.Subject : t.ResolvedSubject ?? AlertDefaults.ResolvedSubject, values);
-        var body = AlertText.Render(firing ? t.Body ?? AlertDefaults.Body : t.ResolvedBody ?? AlertDefaults.ResolvedBody, values);
-        var message = new AlertMessage(rule.Name, subjectKey, values["state"], subject.ReplaceLineEndings(" "), body, values, now);
+        var notice = AlertDefaults.IsNotice(rule.Kind);
+        var subject = AlertText.Render(firing ? t.Subject ?? (notice ? AlertDefaults.NoticeSubject : AlertDefaults.Subject) : t.ResolvedSubject ?? AlertDefaults.ResolvedSubject, values);
+        var body = AlertText.Render(firing ? t.Body ?? (notice ? AlertDefaults.NoticeBody : AlertDefaults.Body) : t.ResolvedBody ?? AlertDefaults.ResolvedBody, values);
+        var message = new AlertMessage(rule.Name, subjectKey, values["state"], subject.ReplaceLineEndings(" "), body, values, now, data);
         foreach (var name in rule.Channels)
             if (_config.Channel(name) is { } channel) await _sender.EnqueueAsync(channel, message).ConfigureAwait(false);
     }

@@ -45,8 +45,30 @@ internal sealed class RunAlertRules(Alerter alerter)
                     if (counts.Failed > (rule.Count ?? AlertDefaults.SourcesFailedInCrawl)) await alerter.FireAsync(rule, run.TaskName, values, ct).ConfigureAwait(false);
                     else await alerter.ResolveAsync(rule, run.TaskName, values, null, ct).ConfigureAwait(false);
                     break;
+                // A failed run says nothing about its numbers (run_failed covers it): neither fires nor resolves.
+                case AlertRuleKind.StatOutOfRange when succeeded:
+                    await StatRangeAsync(rule, run, values, ct).ConfigureAwait(false);
+                    break;
+                case AlertRuleKind.CrawlCompleted when task.Definition.Handler == CrawlHandlerName:
+                    await alerter.NotifyAsync(rule, $"{run.TaskName}#{run.Id}", CrawlNotice.Values(run, values), CrawlNotice.Data(run)).ConfigureAwait(false);
+                    break;
             }
         }
+    }
+
+    /// <summary>The crawler's handler name (Rota.Crawler registers it; the engine does not reference the crawler).</summary>
+    private const string CrawlHandlerName = "crawl";
+
+    private async Task StatRangeAsync(AlertRule rule, RunRecord run, Dictionary<string, string> values, CancellationToken ct)
+    {
+        var key = $"{run.TaskName}:{rule.Stat}";
+        var number = run.Stats?[rule.Stat!] is JsonValue v && v.TryGetValue<double>(out var d) ? d : (double?)null;
+        values["stat"] = rule.Stat!;
+        values["range"] = StatRange.Text(rule.Min, rule.Max);
+        values["value"] = number is { } n ? n.ToString("0.###", CultureInfo.InvariantCulture) : run.Stats?[rule.Stat!] is { } raw ? $"{raw.ToJsonString()} (not a number)" : "missing";
+        if (number is null && rule.IgnoreMissing) return;
+        if (number is { } x && StatRange.Contains(rule.Min, rule.Max, x)) await alerter.ResolveAsync(rule, key, values, null, ct).ConfigureAwait(false);
+        else await alerter.FireAsync(rule, key, values, ct).ConfigureAwait(false);
     }
 
     public static string LongRunKey(RunRecord run) => $"{run.TaskName}#{run.Id}";

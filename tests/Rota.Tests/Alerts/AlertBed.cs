@@ -11,7 +11,8 @@ using Rota.TestSupport;
 namespace Rota.Tests.Alerts;
 
 /// <summary>A real engine over SQLite with a fake clock, an <see cref="Alerter"/> reading the alert configuration
-/// from the store, and a <c>flaky</c> handler that succeeds or fails as the test queues outcomes.</summary>
+/// from the store, a <c>flaky</c> handler that succeeds or fails as the test queues outcomes, and an <c>echo-stats</c>
+/// handler whose run stats are its parameters.</summary>
 internal sealed class AlertBed : IAsyncDisposable
 {
     private readonly ConcurrentQueue<bool> _outcomes = new();
@@ -29,10 +30,11 @@ internal sealed class AlertBed : IAsyncDisposable
         var engine = await TestEngine.CreateAsync(o =>
         {
             o.AddHandler("flaky", _ => ValueTask.FromResult(bed!.Next()));
+            o.AddHandler("echo-stats", ctx => ValueTask.FromResult(TaskOutcome.Success(ctx.Parameters.DeepClone().AsObject())));
             engineOptions?.Invoke(o);
         });
         bed = new AlertBed(engine);
-        var doc = ConfigLoader.Parse(alertsYaml, "yaml", "test.yaml", new HashSet<string> { "noop", "flaky" });
+        var doc = ConfigLoader.Parse(alertsYaml, "yaml", "test.yaml", new HashSet<string> { "noop", "flaky", "echo-stats" });
         await engine.Store.AlertConfigSet(new AlertConfigSetParams(AlertConfigJson.Serialize(doc.Alerts!), engine.Time.GetUtcNow()));
         // No waiting between tries (the backoff itself is unit-tested); the periodic loop stays out of the way.
         var options = new AlertOptions { RetryDelay = TimeSpan.Zero, AllowLoopback = true, EvaluationInterval = Timeout.InfiniteTimeSpan, SendTimeout = TimeSpan.FromSeconds(10) };
@@ -60,9 +62,9 @@ internal sealed class AlertBed : IAsyncDisposable
         });
 
     /// <summary>Runs the task once now and waits for the alerts that run caused to be evaluated and delivered.</summary>
-    public async Task<RunRecord> RunAsync(string task)
+    public async Task<RunRecord> RunAsync(string task, System.Text.Json.Nodes.JsonObject? parameters = null)
     {
-        var id = (await T.Client.TriggerAsync(new TriggerRequest(task))).RunId;
+        var id = (await T.Client.TriggerAsync(new TriggerRequest(task, parameters))).RunId;
         await T.Engine.RunDueAsync();
         await Alerter.WhenIdleAsync();
         return (await Store.RunGet(id))!;

@@ -17,6 +17,7 @@ public sealed class WebhookAlertChannel(AlertChannelConfig config, HttpClient ht
             ["time"] = message.At.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["values"] = new JsonObject(message.Values.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)JsonValue.Create(kv.Value)))),
         };
+        if (message.Data is not null) body["data"] = message.Data.DeepClone();
         var bytes = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
         var request = new HttpRequestMessage(HttpMethod.Post, config.Url) { Content = new ByteArrayContent(bytes) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
