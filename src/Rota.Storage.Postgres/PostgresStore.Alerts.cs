@@ -63,6 +63,9 @@ public sealed partial class PostgresStore
     public Task<bool> AlertStateResolve(AlertStateResolveParams p, CancellationToken ct = default) =>
         Write(async (c, tx) => await c.ExecuteAsync(Sql["AlertStateResolve"], new { rule = p.Rule, subject_key = p.SubjectKey, now = Utc(p.Now) }, tx) > 0, ct);
 
+    public Task AlertStateSeen(AlertStateSeenParams p, CancellationToken ct = default) =>
+        Write((c, tx) => c.ExecuteAsync(Sql["AlertStateSeen"], new { rule = p.Rule, subject_key = p.SubjectKey, seen_at = Utc(p.SeenAt) }, tx), ct);
+
     public Task<IReadOnlyList<AlertStateRow>> AlertStateList(AlertStateListParams p, CancellationToken ct = default) =>
         Read<IReadOnlyList<AlertStateRow>>(async c => (await c.QueryAsync<AlertStateDb>(Sql["AlertStateList"], new
         {

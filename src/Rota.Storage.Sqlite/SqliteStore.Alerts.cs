@@ -61,6 +61,9 @@ public sealed partial class SqliteStore
     public Task<bool> AlertStateResolve(AlertStateResolveParams p, CancellationToken ct = default) =>
         WriteAsync(async (c, tx) => await c.ExecuteAsync(Sql["AlertStateResolve"], new { rule = p.Rule, subject_key = p.SubjectKey, now = Ms(p.Now) }, tx) > 0, ct);
 
+    public Task AlertStateSeen(AlertStateSeenParams p, CancellationToken ct = default) =>
+        WriteAsync((c, tx) => c.ExecuteAsync(Sql["AlertStateSeen"], new { rule = p.Rule, subject_key = p.SubjectKey, seen_at = Ms(p.SeenAt) }, tx), ct);
+
     public Task<IReadOnlyList<AlertStateRow>> AlertStateList(AlertStateListParams p, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<AlertStateRow>>(async c => (await c.QueryAsync<AlertStateDb>(Sql["AlertStateList"], new
         {

@@ -10,7 +10,8 @@ using Rota.TestSupport;
 namespace Rota.Storage.Tests;
 
 /// <summary><c>store_unreachable</c> against a real outage: the engine's own PostgreSQL server is stopped, the alert
-/// goes out (unrecorded: the store is what is missing), and the resolved message is recorded once it is back.</summary>
+/// goes out while the store is down (its outcome kept in memory), and once the store is back both the fired and the
+/// resolved deliveries are recorded, in that order, the fired one with the time it was sent.</summary>
 public sealed class PostgresStoreUnreachableAlertTests
 {
     [Fact]
@@ -51,6 +52,8 @@ public sealed class PostgresStoreUnreachableAlertTests
         var fired = JsonNode.Parse(Assert.Single(receiver.Requests).Body)!;
         Assert.Equal(("store-down", "fired", "solo"), ((string?)fired["rule"], (string?)fired["state"], (string?)fired["subject_key"]));
         Assert.Equal("[Rota Alert] Store unreachable from node solo", (string?)fired["subject"]);
+        Assert.Equal(1, alerter.UnrecordedDeliveries);
+        var firedAt = time.GetUtcNow();
 
         await server.StartAsync();
         await WaitFor(() => !engine.Health.IsDown, "the engine to reach the store again");
@@ -59,8 +62,11 @@ public sealed class PostgresStoreUnreachableAlertTests
         await alerter.WhenIdleAsync();
         Assert.Equal(2, receiver.Requests.Count);
         Assert.Equal("resolved", (string?)JsonNode.Parse(receiver.Requests[1].Body)!["state"]);
-        var recorded = Assert.Single(await store.AlertDeliveryList(new AlertDeliveryListParams(Rule: "store-down")));
-        Assert.Equal((AlertDeliveryValues.Resolved, AlertDeliveryValues.Sent), (recorded.Kind, recorded.Status));
+        var recorded = (await store.AlertDeliveryList(new AlertDeliveryListParams(Rule: "store-down"))).Reverse().ToList();
+        Assert.Equal([(AlertDeliveryValues.Fired, AlertDeliveryValues.Sent, 1), (AlertDeliveryValues.Resolved, AlertDeliveryValues.Sent, 1)],
+            recorded.Select(d => (d.Kind, d.Status, d.Attempts)));
+        Assert.True(recorded[0].CreatedAt <= firedAt && recorded[0].SentAt <= firedAt, "the fired delivery keeps the time it was sent");
+        Assert.Equal(0, alerter.UnrecordedDeliveries);
         await alerter.StopAsync(CancellationToken.None);
         await engine.StopAsync(CancellationToken.None);
     }

@@ -27,6 +27,26 @@ public abstract partial class StoreConformanceTests
     }
 
     [Fact]
+    public async Task AlertStateSeen_CreatesResolved_MovesSinceForwardOnly_LeavesFiringAlone()
+    {
+        await using var store = await CreateStoreAsync();
+        await store.AlertStateSeen(new AlertStateSeenParams("nodes", "n1", T0));
+        await store.AlertStateSeen(new AlertStateSeenParams("nodes", "n1", T0.AddMinutes(1)));
+        await store.AlertStateSeen(new AlertStateSeenParams("nodes", "n1", T0.AddSeconds(30)));
+        var seen = Assert.Single(await store.AlertStateList(new AlertStateListParams("nodes")));
+        Assert.Equal((AlertStateStatus.Resolved, T0.AddMinutes(1), (DateTimeOffset?)null, 0), (seen.Status, seen.Since, seen.LastSentAt, seen.Count));
+
+        Assert.True(await store.AlertStateFire(new AlertStateFireParams("nodes", "n1", T0.AddMinutes(5))));
+        await store.AlertStateSeen(new AlertStateSeenParams("nodes", "n1", T0.AddMinutes(6)));
+        var firing = Assert.Single(await store.AlertStateList(new AlertStateListParams("nodes")));
+        Assert.Equal((AlertStateStatus.Firing, T0.AddMinutes(5), 1), (firing.Status, firing.Since, firing.Count));
+
+        Assert.True(await store.AlertStateResolve(new AlertStateResolveParams("nodes", "n1", T0.AddMinutes(7))));
+        await store.AlertStateSeen(new AlertStateSeenParams("nodes", "n1", T0.AddMinutes(8)));
+        Assert.Equal(T0.AddMinutes(8), Assert.Single(await store.AlertStateList(new AlertStateListParams("nodes"))).Since);
+    }
+
+    [Fact]
     public async Task AlertStateFire_WithRepeat_DueAgainOnlyAfterInterval()
     {
         await using var store = await CreateStoreAsync();

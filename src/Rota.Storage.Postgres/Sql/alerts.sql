@@ -24,6 +24,14 @@ UPDATE rota_alert_state SET count = count + 1 WHERE rule = @rule AND subject_key
 UPDATE rota_alert_state SET status = 'resolved', since = @now
 WHERE rule = @rule AND subject_key = @subject_key AND status = 'firing';
 
+-- name: AlertStateSeen
+-- A healthy subject's last sign of life (node_lost: its heartbeat), kept as a resolved state whose since moves
+-- forward; a firing state is left alone (only AlertStateResolve ends it).
+INSERT INTO rota_alert_state (rule, subject_key, status, since, last_sent_at, count)
+VALUES (@rule, @subject_key, 'resolved', @seen_at, NULL, 0)
+ON CONFLICT (rule, subject_key) DO UPDATE SET since = excluded.since
+WHERE rota_alert_state.status = 'resolved' AND rota_alert_state.since < excluded.since;
+
 -- name: AlertStateList
 SELECT rule, subject_key, status, since, last_sent_at, count FROM rota_alert_state
 WHERE (@rule::text IS NULL OR rule = @rule) AND (@status::text IS NULL OR status = @status)

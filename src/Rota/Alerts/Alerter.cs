@@ -103,6 +103,12 @@ public sealed partial class Alerter : IHostedService, IAsyncDisposable
         await _sender.WhenIdleAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Deliveries sent while the store was down whose outcome is not recorded yet (kept in memory).</summary>
+    public int UnrecordedDeliveries => _sender.UnrecordedCount;
+
+    /// <summary>Records what was sent while the store was down, once it is back.</summary>
+    internal Task RecordBacklogAsync(CancellationToken ct) => _sender.RecordBacklogAsync(ct);
+
     /// <summary>Sends a test message through a configured channel and waits for the delivery's outcome.</summary>
     public Task<AlertDeliveryRow> TestChannelAsync(string channel, CancellationToken ct = default) => _tester.SendAsync(channel, _engine.NodeName, ct);
 

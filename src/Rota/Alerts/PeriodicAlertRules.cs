@@ -9,11 +9,10 @@ namespace Rota.Alerts;
 /// The time-based rules, evaluated every interval. Each computes the subjects that are bad now, fires those and
 /// resolves the firing ones that are no longer bad. <c>store_unreachable</c> keeps its state in memory (the store is
 /// what is missing) and runs on every node, as does the leader-lease half of <c>scheduler_stopped</c>; the rest run
-/// on the leader only.
+/// on the leader only and keep what they know in the store, so a new leader carries on where the old one stopped.
 /// </summary>
 internal sealed class PeriodicAlertRules(Alerter alerter)
 {
-    private readonly Dictionary<string, DateTimeOffset> _nodesSeen = new(StringComparer.Ordinal);
     private readonly HashSet<string> _storeFiring = new(StringComparer.Ordinal);
     private DateTimeOffset? _leadingSince;
 
@@ -26,6 +25,7 @@ internal sealed class PeriodicAlertRules(Alerter alerter)
         foreach (var rule in rules.Where(r => r.Kind == AlertRuleKind.StoreUnreachable))
             await StoreAsync(rule).ConfigureAwait(false);
         if (alerter.Engine.Health.IsDown) return;
+        await alerter.RecordBacklogAsync(ct).ConfigureAwait(false);
         _leadingSince = leader ? _leadingSince ?? Now : null;
         foreach (var rule in rules)
         {
@@ -116,14 +116,26 @@ internal sealed class PeriodicAlertRules(Alerter alerter)
     }
 
     /// <summary>A node is lost when its heartbeat is older than the threshold or it vanished from the registry (removed as
-    /// stale); only a node seen fresh again resolves, so a new leader does not resolve what it never saw.</summary>
+    /// stale). Each node's last heartbeat is kept in the rule's state rows (<see cref="IRotaStore.AlertStateSeen"/>), not
+    /// in this process, so a new leader still knows a node that vanished before it took over, and an open alert stays
+    /// open (the store's compare-and-set keeps it from firing twice). Only a node seen fresh again resolves.</summary>
     private async Task NodesAsync(AlertRule rule, TimeSpan threshold, CancellationToken ct)
     {
         var nodes = await Store.NodeList(ct).ConfigureAwait(false);
-        foreach (var n in nodes) _nodesSeen[n.Name] = n.HeartbeatAt;
-        var bad = _nodesSeen.Where(kv => Now - kv.Value > threshold)
-            .ToDictionary(kv => kv.Key, kv => new Dictionary<string, string> { ["node"] = kv.Key, ["since"] = AlertWording.Time(kv.Value), ["duration"] = DurationText.Format(threshold) });
+        foreach (var n in nodes) await Store.AlertStateSeen(new AlertStateSeenParams(rule.Name, n.Name, n.HeartbeatAt), ct).ConfigureAwait(false);
+        var heartbeats = nodes.ToDictionary(n => n.Name, n => n.HeartbeatAt, StringComparer.Ordinal);
         var fresh = nodes.Where(n => Now - n.HeartbeatAt <= threshold).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
+        var known = await Store.AlertStateList(new AlertStateListParams(rule.Name, Limit: 10_000), ct).ConfigureAwait(false);
+        var bad = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var s in known.Where(s => !fresh.Contains(s.SubjectKey) && (s.Status == AlertStateStatus.Firing || Now - s.Since > threshold)))
+        {
+            var lastSeen = heartbeats.TryGetValue(s.SubjectKey, out var hb) ? hb : s.Status == AlertStateStatus.Resolved ? s.Since : (DateTimeOffset?)null;
+            bad[s.SubjectKey] = new()
+            {
+                ["node"] = s.SubjectKey, ["duration"] = DurationText.Format(threshold),
+                ["since"] = lastSeen is { } seen ? AlertWording.Time(seen) : $"before {AlertWording.Time(s.Since)}",
+            };
+        }
         await ReconcileAsync(rule, bad, key => new() { ["node"] = key }, ct, fresh.Contains).ConfigureAwait(false);
     }
 

@@ -29,6 +29,11 @@ public sealed record AlertStateFireParams(string Rule, string SubjectKey, DateTi
 /// <summary>The subject is healthy again: a firing state becomes resolved (true), otherwise nothing changes (false).</summary>
 public sealed record AlertStateResolveParams(string Rule, string SubjectKey, DateTimeOffset Now);
 
+/// <summary>A subject seen healthy at <c>SeenAt</c> (node_lost: a node's heartbeat): a new state row is created
+/// resolved with <c>Since = SeenAt</c>; a resolved row's <c>Since</c> only moves forward; a firing row is unchanged.
+/// Keeping this in the store lets any leader know when a node was last seen, even after it left the registry.</summary>
+public sealed record AlertStateSeenParams(string Rule, string SubjectKey, DateTimeOffset SeenAt);
+
 /// <param name="Rule">Only this rule (null: all).</param>
 /// <param name="Status">Only this status (null: both).</param>
 public sealed record AlertStateListParams(string? Rule = null, string? Status = null, int Limit = 1000);

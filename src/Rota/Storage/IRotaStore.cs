@@ -22,6 +22,8 @@ public interface IRotaStore : IAsyncDisposable
     /// <summary>Marks the state firing atomically; true when a message is due (see <see cref="AlertStateFireParams"/>).</summary>
     Task<bool> AlertStateFire(AlertStateFireParams p, CancellationToken ct = default);
     Task<IReadOnlyList<AlertStateRow>> AlertStateList(AlertStateListParams p, CancellationToken ct = default);
+    /// <summary>Records a healthy subject's last sign of life (see <see cref="AlertStateSeenParams"/>).</summary>
+    Task AlertStateSeen(AlertStateSeenParams p, CancellationToken ct = default);
     /// <summary>Marks a firing state resolved; true when it was firing (a resolved message is due).</summary>
     Task<bool> AlertStateResolve(AlertStateResolveParams p, CancellationToken ct = default);
 

@@ -1,3 +1,4 @@
+using Rota.Alerts;
 using Rota.Storage;
 using Rota.TestSupport;
 
@@ -153,6 +154,46 @@ public sealed class AlertTimeRuleTests
     }
 
     [Fact]
+    public async Task NodeLost_LeadershipChanges_NewLeaderFiresForNodeThatVanished_NeverTwice()
+    {
+        var (server, bed) = await CreateAsync("""
+                - name: nodes
+                  kind: node_lost
+                  duration: 2m
+                  channels: [hook]
+            """);
+        await using var _ = server;
+        await using var __ = bed;
+        await bed.Store.NodeRegister(new NodeRegisterParams("worker-4", "1.0", bed.T.Time.GetUtcNow()));
+        await bed.Alerter.EvaluateAsync();                                   // the old leader sees worker-4 beating
+        await bed.Store.NodeRemove("worker-4");                              // then it vanishes (removed as stale)
+        bed.T.Time.Advance(TimeSpan.FromMinutes(3));
+
+        // A new leader, with nothing in memory, takes over: it learns worker-4 from the store.
+        await using var newLeader = new Alerter(bed.T.Engine, new AlertOptions { RetryDelay = TimeSpan.Zero, AllowLoopback = true, EvaluationInterval = Timeout.InfiniteTimeSpan },
+            bed.T.Time, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await newLeader.StartAsync(CancellationToken.None);
+        await newLeader.EvaluateAsync();
+        await newLeader.WhenIdleAsync();
+        Assert.Equal([("nodes", "fired", "worker-4")], await Sent(bed));
+        Assert.Contains("has not sent a heartbeat since 2026-", JsonBody(server.Requests[0].Body)["body"]);
+
+        // Leadership moves back and forth: the open alert is neither sent again nor forgotten.
+        await bed.Alerter.EvaluateAsync();
+        await newLeader.EvaluateAsync();
+        await using var third = new Alerter(bed.T.Engine, new AlertOptions { RetryDelay = TimeSpan.Zero, AllowLoopback = true, EvaluationInterval = Timeout.InfiniteTimeSpan },
+            bed.T.Time, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await third.StartAsync(CancellationToken.None);
+        await third.EvaluateAsync();
+        Assert.Single(await Sent(bed));
+
+        await bed.Store.NodeRegister(new NodeRegisterParams("worker-4", "1.0", bed.T.Time.GetUtcNow()));
+        await third.EvaluateAsync();
+        await third.WhenIdleAsync();
+        Assert.Equal([("nodes", "fired", "worker-4"), ("nodes", "resolved", "worker-4")], await Sent(bed));
+    }
+
+    [Fact]
     public async Task Repeat_StillFiring_SendsAgainOnlyAfterInterval()
     {
         var (server, bed) = await CreateAsync("""
@@ -173,7 +214,7 @@ public sealed class AlertTimeRuleTests
         bed.T.Time.Advance(TimeSpan.FromMinutes(31));
         await bed.Alerter.EvaluateAsync();
         Assert.Equal(2, (await Sent(bed)).Count);
-        Assert.Equal(3, Assert.Single(await bed.Store.AlertStateList(new AlertStateListParams("nodes"))).Count);
+        Assert.Equal(3, Assert.Single(await bed.Store.AlertStateList(new AlertStateListParams("nodes", AlertStateStatus.Firing))).Count);
     }
 
     [Fact]
