@@ -8,11 +8,13 @@ namespace Rota.Execution;
 /// Starts dependent tasks when a run finishes (trigger <c>dependency</c>). Only tasks that have dependents do any work:
 /// the reverse map (upstream → dependents) is cached and re-read at most every <see cref="MaxAge"/>, or at once after a
 /// local definition change. Each triggered run carries an idempotency key — <c>dep:&lt;upstream run id&gt;</c>, or for
-/// fan-in <c>dep:&lt;nominal unix ms&gt;</c> — so it is inserted exactly once however many nodes see the completion.
+/// fan-in <c>dep:&lt;nominal unix ms&gt;</c> (runs without an occurrence join through <see cref="ManualFanIn"/>:
+/// <c>dep:manual:&lt;joined run ids&gt;</c>) — so it is inserted exactly once however many nodes see the completion.
 /// </summary>
 internal sealed class DependencyTrigger(IRotaStore store, TimeProvider time, Action runsInserted)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
+    private readonly ManualFanIn _manual = new(store);
     private volatile DependentMap? _map;
 
     /// <summary>A task definition changed in this process: read the map again at the next completion.</summary>
@@ -28,8 +30,11 @@ internal sealed class DependencyTrigger(IRotaStore store, TimeProvider time, Act
         {
             if (!d.Definition.Enabled || !d.Definition.DependsOn.Any(x => x.Task == run.TaskName && x.IsMetBy(status))) continue;
             if (!d.Definition.DependsAll) inserts.Add(Insert(d, run, $"dep:{run.Id}"));
-            else if (run.NominalTime is { } nominal && await AllMetAsync(d.Definition, nominal, ct).ConfigureAwait(false))
-                inserts.Add(Insert(d, run, $"dep:{nominal.ToUnixTimeMilliseconds()}"));
+            else if (run.NominalTime is { } nominal)
+            {
+                if (await AllMetAsync(d.Definition, nominal, ct).ConfigureAwait(false)) inserts.Add(Insert(d, run, $"dep:{nominal.ToUnixTimeMilliseconds()}"));
+            }
+            else if (await _manual.JoinKeyAsync(d, ct).ConfigureAwait(false) is { } key) inserts.Add(Insert(d, run, key));
         }
         if (inserts.Count == 0) return;
         var results = await store.RunInsertMany(inserts, ct).ConfigureAwait(false);
