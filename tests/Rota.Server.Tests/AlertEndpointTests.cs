@@ -48,4 +48,21 @@ public sealed class AlertEndpointTests
         Assert.Equal(["channels.mail.from", "channels.mail.to[0]", "rules[0].kind", "rules[0].channels[0]"], fields);
         Assert.Equal(0, (await s.Admin.GetJsonAsync("/api/v1/alerts")).GetProperty("rules").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Put_StatRangeAndCrawlCompletedRules_StoredAndShown()
+    {
+        await using var s = await TestServer.StartAsync();
+        var put = await (await s.Admin.SendAsync(HttpMethod.Put, "/api/v1/alerts", """
+            {"channels": {"chat": {"type": "slack", "url": "https://hooks.slack.com/services/T0/B0/XYZ"}},
+             "rules": [{"name": "new-urls", "kind": "stat_out_of_range", "task": "airtable-sync", "stat": "new_urls", "min": 0, "max": 50, "channels": ["chat"]},
+                       {"name": "crawl-done", "kind": "crawl_completed", "task": "daily-crawl", "channels": ["chat"]}]}
+            """)).JsonAsync(HttpStatusCode.OK);
+
+        var rules = (await s.Admin.GetJsonAsync("/api/v1/alerts")).GetProperty("rules").EnumerateArray().ToList();
+        Assert.Equal(("new-urls", "stat_out_of_range", "airtable-sync", "new_urls", 0d, 50d),
+            (rules[0].Str("name"), rules[0].Str("kind"), rules[0].Str("task"), rules[0].Str("stat"), rules[0].GetProperty("min").GetDouble(), rules[0].GetProperty("max").GetDouble()));
+        Assert.Equal(("crawl-done", "crawl_completed"), (rules[1].Str("name"), rules[1].Str("kind")));
+        Assert.Equal(2, put.GetProperty("rules").GetArrayLength());
+    }
 }
