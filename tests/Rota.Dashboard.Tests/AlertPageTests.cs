@@ -35,6 +35,23 @@ public sealed class AlertPageTests(DashboardServer server)
     }
 
     [Fact]
+    public async Task Admin_SeesStatRangeAndCrawlCompletedRules()
+    {
+        var (context, page) = await server.SignedInAsync("admin");
+        await using var session = context;
+        await page.GotoAsync("/alerts");
+
+        var range = page.Locator("tr[data-rule='new-urls']");
+        await Expect(range).ToContainTextAsync("stat_out_of_range");
+        await Expect(range).ToContainTextAsync("task airtable-sync");
+        await Expect(range).ToContainTextAsync("new_urls in 0..50");
+        await Expect(range).ToContainTextAsync("never fired");
+        var crawl = page.Locator("tr[data-rule='crawl-done']");
+        await Expect(crawl).ToContainTextAsync("crawl_completed");
+        await Expect(crawl).ToContainTextAsync("a notice per crawl");
+    }
+
+    [Fact]
     public async Task User_AlertsPageAndTestSend_Answer403()
     {
         var (context, page) = await server.SignedInAsync("alice");

@@ -151,7 +151,9 @@ public sealed class DashboardServer : IAsyncLifetime
         var config = Rota.Configuration.ConfigLoader.ParseAlerts($$$"""
             {"channels": {"hook": {"type": "webhook", "url": "{{{AlertReceiver.Url("/hook")}}}", "secret": "{{{AlertSecret}}}"},
                           "chat": {"type": "slack", "url": "https://hooks.slack.com/services/T0/B0/SLACKSECRET"}},
-             "rules": [{"name": "failures", "kind": "run_failed", "channels": ["hook", "chat"], "repeat": "1h"}]}
+             "rules": [{"name": "failures", "kind": "run_failed", "channels": ["hook", "chat"], "repeat": "1h"},
+                       {"name": "new-urls", "kind": "stat_out_of_range", "task": "airtable-sync", "stat": "new_urls", "min": 0, "max": 50, "channels": ["hook"]},
+                       {"name": "crawl-done", "kind": "crawl_completed", "channels": ["hook"]}]}
             """, "test");
         await Store.AlertConfigSet(new AlertConfigSetParams(Rota.Alerts.AlertConfigJson.Serialize(config), now));
         await Store.AlertStateFire(new AlertStateFireParams("failures", "task:admin-report", now.AddMinutes(-10)));

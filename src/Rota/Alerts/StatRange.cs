@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Rota.Alerts;
 
 /// <summary>The range of a <c>stat_out_of_range</c> rule: bounds included, either may be open.</summary>
-internal static class StatRange
+public static class StatRange
 {
     public static bool Contains(double? min, double? max, double value) => (min is null || value >= min) && (max is null || value <= max);
 
