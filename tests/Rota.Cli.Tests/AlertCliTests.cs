@@ -124,4 +124,28 @@ public sealed class AlertCliTests
         Assert.Equal("[Rota Alert] Test message for channel mail", mail.Subject);
         Assert.Equal("rota", mail.Headers[SmtpTestServer.AuthUserHeader]);
     }
+
+    [Fact]
+    public async Task AlertList_ShowsStatRangeAndCrawlCompletedRules()
+    {
+        using var cli = new CliRunner();
+        var path = cli.Write("rota.yaml", """
+            alerts:
+              channels:
+                hook: { type: webhook, url: "https://hooks.example.org/rota" }
+              rules:
+                - { name: new-urls, kind: stat_out_of_range, task: airtable-sync, stat: new_urls, min: 0, max: 50, channels: [hook] }
+                - { name: crawl-done, kind: crawl_completed, channels: [hook] }
+            """);
+        Assert.True((await cli.Run("apply", "--config", path)).Exit == 0);
+
+        var list = await cli.Run("alert", "list");
+
+        Assert.True(list.Exit == 0, list.Err);
+        var lines = list.Out.Split('\n');
+        Assert.Contains(lines, l => l.Contains("new-urls") && l.Contains("stat_out_of_range (airtable-sync: new_urls in 0..50)") && l.Contains("hook"));
+        Assert.Contains(lines, l => l.Contains("crawl-done") && l.Contains("crawl_completed"));
+        var json = JsonNode.Parse((await cli.Run("alert", "list", "--json")).Out)!;
+        Assert.Equal(["stat_out_of_range", "crawl_completed"], json["rules"]!.AsArray().Select(r => (string?)r!["kind"]));
+    }
 }

@@ -22,7 +22,7 @@ public sealed partial class LocalBackend
             var mine = states.Where(s => s.Rule == r.Name).Select(s => new AlertStateInfo(s.SubjectKey, s.Status, s.Since, s.LastSentAt, s.Count)).ToList();
             return new AlertRuleInfo(r.Name, AlertKindNames.Name(r.Kind), r.Channels, r.Enabled, r.Task, r.Tags, r.Count,
                 r.Duration is { } d ? DurationText.Format(d) : null, r.Repeat is { } rep ? DurationText.Format(rep) : null,
-                mine.Count(s => s.Status == AlertStateStatus.Firing), mine);
+                mine.Count(s => s.Status == AlertStateStatus.Firing), mine, r.Stat, r.Min, r.Max);
         }).ToList();
         return new AlertOverview(channels, rules, row?.UpdatedAt);
     }

@@ -29,7 +29,8 @@ public static class AlertCommands
             if (alerts.Rules.Count == 0) { ctx.Out.WriteLine("alert: no rules configured (add an 'alerts:' section to rota.yaml and run 'rota apply')"); return ExitCodes.Ok; }
             CliOutput.WriteTable(ctx.Out, ["Rule", "Kind", "Channels", "Firing", "Subjects"], alerts.Rules.Select(r => new[]
             {
-                r.Enabled == false ? r.Name + " (disabled)" : r.Name, r.Kind, string.Join(", ", r.Channels),
+                r.Enabled == false ? r.Name + " (disabled)" : r.Name,
+                r.Stat is { } stat ? $"{r.Kind} ({r.Task}: {stat} in {Rota.Alerts.StatRange.Text(r.Min, r.Max)})" : r.Kind, string.Join(", ", r.Channels),
                 r.Firing.ToString(CultureInfo.InvariantCulture),
                 string.Join(", ", r.States.Where(s => s.Status == "firing").Select(s => $"{s.SubjectKey} since {CliOutput.When(s.Since)}")),
             }));

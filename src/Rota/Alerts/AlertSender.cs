@@ -79,6 +79,13 @@ internal sealed partial class AlertSender(IRotaStore store, AlertChannelFactory 
                         d.Message.Subject, d.Message.At), ct).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (StoreHealth.IsOutage(ex)) { return; }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Not an outage: this record will never fit; drop it rather than hold up the rest.
+                    _unrecorded.TryDequeue(out _);
+                    LogNotRecorded($"{d.Message.Kind} message of rule {d.Message.Rule}", d.Channel, ex.Message);
+                    continue;
+                }
                 _unrecorded.TryDequeue(out _);
                 await UpdateAsync(id, d.Status, d.Attempts, d.Error, d.SentAt).ConfigureAwait(false);
             }
