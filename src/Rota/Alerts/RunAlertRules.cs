@@ -6,8 +6,8 @@ using Rota.Storage;
 namespace Rota.Alerts;
 
 /// <summary>The rules a finished run can fire or resolve: <c>run_failed</c>, <c>consecutive_failures</c>,
-/// <c>sources_failed_in_crawl</c> (a crawl run's stats), and the resolution of <c>run_longer_than</c> and
-/// <c>no_success_within</c>. The run is read back from the store: its completion is written before the event.</summary>
+/// <c>sources_failed_in_crawl</c> (a crawl run's stats), <c>stat_out_of_range</c> (any run's stats), the
+/// <c>crawl_completed</c> notice, and the resolution of <c>run_longer_than</c> and <c>no_success_within</c>. The run is read back from the store: its completion is written before the event.</summary>
 internal sealed class RunAlertRules(Alerter alerter)
 {
     public async Task OnFinishedAsync(AlertConfig config, RunEvent e, CancellationToken ct)
