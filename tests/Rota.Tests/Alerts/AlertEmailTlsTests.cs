@@ -112,4 +112,21 @@ public sealed class AlertEmailTlsTests
         Assert.StartsWith(AlertChannelErrors.SmtpCertificateUntrusted + ": ", delivery.LastError);
         Assert.Contains($"does not chain to a CA in {stranger.CertificatePath}", delivery.LastError);
     }
+
+    [Fact]
+    public async Task CaFileWithoutCertificates_RecordedFailed_WithCaFileCode()
+    {
+        using var cert = new TestCertificate();
+        await using var smtp = await SmtpTestServer.StartAsync(Server("starttls", cert));
+        using var dir = new TempDirectory();
+        var notPem = dir.File("ca.pem");
+        await File.WriteAllTextAsync(notPem, "this is not a certificate\n");
+        await using var bed = await AlertBed.CreateAsync(Yaml(smtp.Port, "starttls", Password, notPem));
+
+        var delivery = await bed.Alerter.TestChannelAsync("ops-mail");
+
+        Assert.Equal((AlertDeliveryValues.Failed, 1), (delivery.Status, delivery.Attempts));
+        Assert.StartsWith(AlertChannelErrors.CaFileUnreadable + ": ", delivery.LastError);
+        Assert.Contains($"ca_file {notPem} holds no PEM certificate", delivery.LastError);
+    }
 }
