@@ -139,7 +139,7 @@ internal sealed partial class AlertSender(IRotaStore store, AlertChannelFactory 
                 LogSent(message.Kind, message.Rule, channel.Name, attempt);
                 return;
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { error = "cancelled: the node stopped"; break; }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { error = $"{AlertChannelErrors.Failed}: cancelled: the node stopped"; break; }
             catch (Exception ex)
             {
                 error = ex switch
