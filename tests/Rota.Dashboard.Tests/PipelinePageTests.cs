@@ -66,7 +66,7 @@ public sealed class PipelinePageTests(DashboardServer server)
     {
         var (context, page) = await server.SignedInAsync("alice");
         await using var session = context;
-        await page.GotoAsync("/pipelines/new");
+        await page.GotoAsync("/pipelines/new?view=text");
         var text = page.GetByLabel("Definition");
         await text.FillAsync("""
             name: alice-flow
@@ -105,7 +105,7 @@ public sealed class PipelinePageTests(DashboardServer server)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("saved");
         var stored = await server.Store.TaskGet("alice-flow");
         Assert.Equal("alice", stored!.Definition.Owner);
-        await page.GotoAsync("/pipelines/alice-flow/edit");
+        await page.GotoAsync("/pipelines/alice-flow/edit?view=text");
         await Expect(page.GetByLabel("Definition")).ToContainTextAsync("\"after\"");
     }
 
@@ -114,7 +114,7 @@ public sealed class PipelinePageTests(DashboardServer server)
     {
         var (context, page) = await server.SignedInAsync("admin");
         await using var session = context;
-        await page.GotoAsync($"/pipelines/{DashboardServer.AdminPipelineName}/edit");
+        await page.GotoAsync($"/pipelines/{DashboardServer.AdminPipelineName}/edit?view=text");
         await Expect(page.GetByLabel("Definition")).ToContainTextAsync("\"cron\": \"0 4 * * *\"");
         await Expect(page.Locator("#loses-settings")).ToHaveCountAsync(0);
     }
