@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Rota.Dashboard.Tests;
 
 /// <summary>The visual pipeline builder: step cards filled in the browser, reordered by drag and drop, by keyboard and
-/// without JavaScript, the live graph and field errors, saving through the API's rules, and the round trip.</summary>
+/// without JavaScript, the live graph and field errors, saving through the API's rules, and the round trip. The tests
+/// work as their own user "pat" (password as bob's), so the pipelines they store change no other test's counts.</summary>
 [Collection(DashboardCollection.Name)]
 public sealed class PipelineBuilderTests(DashboardServer server)
 {
@@ -18,23 +19,56 @@ public sealed class PipelineBuilderTests(DashboardServer server)
     private static Task<string[]> StepNamesAsync(IPage page) =>
         page.Locator("#step-list input[data-step-name]").EvaluateAllAsync<string[]>("els => els.map(e => e.value)");
 
-    private HttpClient AliceApi()
+    private const string User = "pat", UserTask = "pat-task";
+    private static readonly SemaphoreSlim UserLock = new(1, 1);
+    private static readonly Dictionary<DashboardServer, string> Tokens = [];
+
+    /// <summary>An API client for "pat", created on first use with a plain task a step can reference.</summary>
+    private async Task<HttpClient> UserApiAsync()
+    {
+        await UserLock.WaitAsync();
+        try
+        {
+            if (!Tokens.TryGetValue(server, out var token))
+            {
+                var user = await server.Store.UserGet(User) ?? await server.Accounts.CreateAsync(User, Rota.Storage.UserRow.UserRole, DashboardServer.BobPassword, default);
+                token = (await server.Accounts.CreateTokenAsync(user, "builder-tests", null, default)).Secret;
+                using var first = Client(token);
+                using var created = await first.PostAsync("/api/v1/tasks", new StringContent($$"""{"name":"{{UserTask}}","handler":"noop"}""", Encoding.UTF8, "application/json"));
+                Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+                Tokens[server] = token;
+            }
+            return Client(token);
+        }
+        finally
+        {
+            UserLock.Release();
+        }
+    }
+
+    private HttpClient Client(string token)
     {
         var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.AliceToken);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
+    }
+
+    private async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string? theme = null, bool bypassCsp = false)
+    {
+        (await UserApiAsync()).Dispose();
+        return await server.SignedInAsync(User, theme, bypassCsp);
     }
 
     private async Task PutPipelineAsync(string name, string json)
     {
-        using var http = AliceApi();
+        using var http = await UserApiAsync();
         using var response = await http.PutAsync($"/api/v1/pipelines/{name}", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task<JsonObject> GetPipelineAsync(string name)
     {
-        using var http = AliceApi();
+        using var http = await UserApiAsync();
         return (JsonObject)JsonNode.Parse(await http.GetStringAsync($"/api/v1/pipelines/{name}"))!;
     }
 
@@ -57,11 +91,11 @@ public sealed class PipelineBuilderTests(DashboardServer server)
     [Fact]
     public async Task Builder_FourStepsWithFanOutWhenAndContinue_DraggedStep4AboveStep3_SavedDefinitionMatches()
     {
-        var (context, page) = await server.SignedInAsync("alice");
+        var (context, page) = await SignedInAsync();
         await using var session = context;
         await page.GotoAsync("/pipelines/new");
         await Expect(page.Locator("form[data-builder-ready]")).ToHaveCountAsync(1);
-        await page.Locator("#pipeline-name").FillAsync("alice-built");
+        await page.Locator("#pipeline-name").FillAsync("pat-built");
         // The example: fetch; transform and report both after fetch (the fan-out pair).
         Assert.Equal(["fetch", "transform", "report"], await StepNamesAsync(page));
         await Cards(page).Nth(1).GetByLabel("Continue on failure").CheckAsync();
@@ -69,14 +103,14 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "+ Add step" }).ClickAsync();
         await Expect(Cards(page)).ToHaveCountAsync(4);
         // The post-back kept what was entered.
-        await Expect(page.Locator("#pipeline-name")).ToHaveValueAsync("alice-built");
+        await Expect(page.Locator("#pipeline-name")).ToHaveValueAsync("pat-built");
         await Expect(Cards(page).Nth(1).GetByLabel("Continue on failure")).ToBeCheckedAsync();
         await Expect(page.Locator("#builder-status")).ToHaveTextAsync("Step 4 added.");
 
         var fourth = Cards(page).Nth(3);
         await fourth.GetByLabel("Step name").FillAsync("publish");
         await fourth.GetByLabel("an existing task").CheckAsync();
-        await fourth.GetByLabel("Task", new() { Exact = true }).SelectOptionAsync("alice-toggle");
+        await fourth.GetByLabel("Task", new() { Exact = true }).SelectOptionAsync("pat-task");
         await fourth.GetByLabel("Timeout").FillAsync("2m");
         await fourth.GetByLabel("the steps ticked below").CheckAsync();
         await fourth.GetByRole(AriaRole.Checkbox, new() { Name = "transform", Exact = true }).CheckAsync();
@@ -103,36 +137,36 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         await Expect(page.Locator("#builder-preview svg path.graph-edge[data-from='report'][data-to='publish']")).ToHaveCountAsync(1);
         await page.Locator("#builder-save").ClickAsync();
 
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/alice-built");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/pat-built");
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("saved");
-        var api = await GetPipelineAsync("alice-built");
+        var api = await GetPipelineAsync("pat-built");
         var steps = api["steps"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).ToArray();
         Assert.Equal(["fetch", "transform", "publish", "report"], steps);
-        var stored = await StoredAsync("alice-built");
-        Assert.Equal("alice", stored.Owner);
+        var stored = await StoredAsync("pat-built");
+        Assert.Equal(User, stored.Owner);
         Assert.Null(stored.Steps[0].After);
         Assert.Equal(["fetch"], stored.Steps[1].After!);
         Assert.True(stored.Steps[1].ContinueOnFailure);
         Assert.False(stored.Steps[3].ContinueOnFailure);
         Assert.Equal(["fetch"], stored.Steps[3].After!);
         var publish = stored.Steps[2];
-        Assert.Equal("alice-toggle", publish.Task);
+        Assert.Equal("pat-task", publish.Task);
         Assert.Null(publish.Handler);
         Assert.Equal(["transform", "report"], publish.After!);
         Assert.Equal("steps.transform.status == 'succeeded'", publish.When);
         Assert.Equal(TimeSpan.FromMinutes(2), publish.Timeout);
         Assert.Equal("""{"channel":"ops","limit":5}""", publish.Parameters.ToJsonString());
-        var task = (await server.Store.TaskGet("alice-built"))!;
+        var task = (await server.Store.TaskGet("pat-built"))!;
         Assert.Equal("0 3 * * *", (await server.Store.ScheduleList(new Rota.Storage.ScheduleListParams(task.Id))).Single().Definition.Specs[0].Cron);
     }
 
     [Fact]
     public async Task Builder_KeyboardUpButtons_MoveWithoutReload_FocusStaysOnMovedCard()
     {
-        await PutPipelineAsync("alice-keys", """{"name":"alice-keys","steps":[{"name":"a","handler":"noop"},{"name":"b","handler":"noop"},{"name":"c","handler":"noop"}]}""");
-        var (context, page) = await server.SignedInAsync("alice");
+        await PutPipelineAsync("pat-keys", """{"name":"pat-keys","steps":[{"name":"a","handler":"noop"},{"name":"b","handler":"noop"},{"name":"c","handler":"noop"}]}""");
+        var (context, page) = await SignedInAsync();
         await using var session = context;
-        await page.GotoAsync("/pipelines/alice-keys/edit");
+        await page.GotoAsync("/pipelines/pat-keys/edit");
         await Expect(page.Locator("form[data-builder-ready]")).ToHaveCountAsync(1);
         var key = await Cards(page).Nth(2).GetAttributeAsync("data-step-key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move step 3 up" }).FocusAsync();
@@ -147,21 +181,21 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         await Expect(page.Locator($"#step-{key}-down")).ToBeFocusedAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Move step 1 down" })).ToHaveIdAsync($"step-{key}-down");
         await page.Locator("#builder-save").ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/alice-keys");
-        Assert.Equal(["c", "a", "b"], (await StoredAsync("alice-keys")).Steps.Select(s => s.Name));
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/pat-keys");
+        Assert.Equal(["c", "a", "b"], (await StoredAsync("pat-keys")).Steps.Select(s => s.Name));
     }
 
     [Fact]
     public async Task Builder_WithoutJavaScript_UpButtonPostsBack_KeepsValuesAndFocus_SaveStoresOrder()
     {
-        await PutPipelineAsync("alice-nojs", """{"name":"alice-nojs","steps":[{"name":"x","handler":"noop"},{"name":"y","handler":"noop"},{"name":"z","handler":"noop"}]}""");
+        await PutPipelineAsync("pat-nojs", """{"name":"pat-nojs","steps":[{"name":"x","handler":"noop"},{"name":"y","handler":"noop"},{"name":"z","handler":"noop"}]}""");
         await using var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.BaseUrl, JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
-        var page = await DashboardServer.SignInAsync(context, "alice", DashboardServer.AlicePassword);
-        await page.GotoAsync("/pipelines/alice-nojs/edit");
+        var page = await DashboardServer.SignInAsync(context, User, DashboardServer.BobPassword);
+        await page.GotoAsync("/pipelines/pat-nojs/edit");
         await Expect(page.Locator("form[data-builder-ready]")).ToHaveCountAsync(0);
         var key = await Cards(page).Nth(2).GetAttributeAsync("data-step-key");
         await page.Locator("#pipeline-description").FillAsync("kept across the post-back");
@@ -178,8 +212,8 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         Assert.Equal(["x", "z", "y"], await StepNamesAsync(page));
         await Expect(page.Locator("#builder-preview svg g.graph-node")).ToHaveCountAsync(3);
         await page.Locator("#builder-save").ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/alice-nojs");
-        var stored = await StoredAsync("alice-nojs");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/pat-nojs");
+        var stored = await StoredAsync("pat-nojs");
         Assert.Equal(["x", "z", "y"], stored.Steps.Select(s => s.Name));
         Assert.Equal("kept across the post-back", stored.Description);
     }
@@ -187,11 +221,11 @@ public sealed class PipelineBuilderTests(DashboardServer server)
     [Fact]
     public async Task Builder_InvalidWhen_ErrorAtItsStepWithPosition_NothingStored_CycleMarkedInGraph()
     {
-        var (context, page) = await server.SignedInAsync("alice");
+        var (context, page) = await SignedInAsync();
         await using var session = context;
         await page.GotoAsync("/pipelines/new");
         await Expect(page.Locator("form[data-builder-ready]")).ToHaveCountAsync(1);
-        await page.Locator("#pipeline-name").FillAsync("alice-badwhen");
+        await page.Locator("#pipeline-name").FillAsync("pat-badwhen");
         var second = Cards(page).Nth(1);
         var key = await second.GetAttributeAsync("data-step-key");
         await second.GetByLabel("Run only when").FillAsync("steps.fetch.status == ");
@@ -206,7 +240,7 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("Step 2 (transform), when");
         await Expect(page.Locator($"#step-{key}-when-error")).ToContainTextAsync("expression:");
         await Expect(Cards(page).Nth(1).GetByLabel("Run only when")).ToHaveValueAsync("steps.fetch.status ==");
-        Assert.Null(await server.Store.TaskGet("alice-badwhen"));
+        Assert.Null(await server.Store.TaskGet("pat-badwhen"));
 
         // Moving "fetch" (which the others wait for) below "report" makes it wait for report: a cycle, marked live.
         await Cards(page).Nth(1).GetByLabel("Run only when").FillAsync("");
@@ -218,13 +252,13 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         await Expect(page.Locator($"#{PipelineBuilderErrors.StepsSection}-error")).ToContainTextAsync("cycle");
         await page.Locator("#builder-save").ClickAsync();
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("cycle");
-        Assert.Null(await server.Store.TaskGet("alice-badwhen"));
+        Assert.Null(await server.Store.TaskGet("pat-badwhen"));
     }
 
     [Fact]
     public async Task Builder_OtherUsersPipeline_EditorAnswers404_PreviewDoesNotReadIt()
     {
-        var (context, page) = await server.SignedInAsync("alice");
+        var (context, page) = await SignedInAsync();
         await using var session = context;
         foreach (var path in new[] { "/pipelines/bob-flow/edit", "/pipelines/bob-flow/edit?view=text" })
         {
@@ -251,30 +285,30 @@ public sealed class PipelineBuilderTests(DashboardServer server)
     [Fact]
     public async Task Builder_OpenAndSaveUnchanged_DefinitionIdenticalThroughTheApi()
     {
-        await PutPipelineAsync("alice-round", """
-            {"name":"alice-round","description":"Round trip","enabled":false,
+        await PutPipelineAsync("pat-round", """
+            {"name":"pat-round","description":"Round trip","enabled":false,
              "schedules":[{"name":"nightly","cron":"15 2 * * *","time_zone":"Europe/Berlin"},{"name":"often","every":"15m","enabled":false}],
              "steps":[
                {"name":"start","handler":"noop","parameters":{"n":42,"flag":true,"text":"42","obj":{"a":[1,2]}},"timeout":"1500ms",
                 "retry":{"attempts":4,"backoff":"10s","factor":1.5,"max_backoff":"2m","jitter":false,"retry_permanent":true}},
                {"name":"side","handler":"noop","after":[]},
-               {"name":"use-task","task":"alice-toggle","after":["start","side"],"when":"steps.start.status == 'succeeded'","continue_on_failure":true},
+               {"name":"use-task","task":"pat-task","after":["start","side"],"when":"steps.start.status == 'succeeded'","continue_on_failure":true},
                {"name":"end","handler":"noop"}]}
             """);
-        var before = await GetPipelineAsync("alice-round");
-        var task = (await server.Store.TaskGet("alice-round"))!;
+        var before = await GetPipelineAsync("pat-round");
+        var task = (await server.Store.TaskGet("pat-round"))!;
         var textBefore = PipelineText.Of(task, [.. (await server.Store.ScheduleList(new Rota.Storage.ScheduleListParams(task.Id))).Select(s => s.Definition)]);
-        var (context, page) = await server.SignedInAsync("alice");
+        var (context, page) = await SignedInAsync();
         await using var session = context;
-        await page.GotoAsync("/pipelines/alice-round/edit");
+        await page.GotoAsync("/pipelines/pat-round/edit");
         await Expect(page.Locator("#builder-preview .builder-preview-body")).ToHaveAttributeAsync("data-valid", "true");
         await page.Locator("#builder-save").ClickAsync();
-        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/alice-round");
+        await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/pipelines/pat-round");
         // The store keeps the version when the definition it is given is the one it has.
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("saved (version 1)");
-        var after = await GetPipelineAsync("alice-round");
+        var after = await GetPipelineAsync("pat-round");
         Assert.Equal(before.ToJsonString(), after.ToJsonString());
-        task = (await server.Store.TaskGet("alice-round"))!;
+        task = (await server.Store.TaskGet("pat-round"))!;
         var textAfter = PipelineText.Of(task, [.. (await server.Store.ScheduleList(new Rota.Storage.ScheduleListParams(task.Id))).Select(s => s.Definition)]);
         Assert.Equal(textBefore, textAfter);
         Assert.Contains("\"retry_permanent\": true", textAfter, StringComparison.Ordinal);
@@ -294,5 +328,8 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         var violations = await AxeTests.ViolationsAsync(page);
         Assert.True(violations.Length == 0, string.Join("\n", violations));
         await server.ScreenshotAsync(page, $"pipeline-builder-{theme}");
+        Directory.CreateDirectory(server.ScreenshotDirectory);
+        await Cards(page).Nth(3).ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotDirectory, $"pipeline-builder-card-{theme}.png") });
+        await page.Locator(".builder-preview").ScreenshotAsync(new() { Path = Path.Combine(server.ScreenshotDirectory, $"pipeline-builder-graph-{theme}.png") });
     }
 }
