@@ -54,7 +54,8 @@ public sealed partial class PipelineBuilderErrors
             if (field == "when" && s.When.Length > 0)
             {
                 try { ExpressionParser.Parse(s.When); }
-                catch (ExpressionException ex) { return new BuilderError(PipelineBuilderFields.StepId(s.Key, "when"), where + ", when", message, s.When, ex.Position); }
+                // The expression is shown under the message with the position marked, so the value is not repeated.
+                catch (ExpressionException ex) { return new BuilderError(PipelineBuilderFields.StepId(s.Key, "when"), where + ", when", e.Message, s.When, ex.Position); }
             }
             return new BuilderError(field.Length == 0 ? "step-" + s.Key : PipelineBuilderFields.StepId(s.Key, field), field.Length == 0 ? where : $"{where}, {field.Replace('_', ' ')}", message);
         }
