@@ -37,7 +37,7 @@ public sealed partial class PipelineBuilderErrors
 
     private static BuilderError Place(PipelineBuilderForm form, ConfigError e)
     {
-        var message = e.Value is null || e.Message.Contains(e.Value, StringComparison.Ordinal) ? e.Message : $"{e.Message} (value: '{e.Value}')";
+        var message = e.Value is null || e.Message.Contains($"'{e.Value}'", StringComparison.Ordinal) ? e.Message : $"{e.Message} (value: '{e.Value}')";
         var step = StepPath().Match(e.Path);
         if (step.Success && int.Parse(step.Groups[1].Value, CultureInfo.InvariantCulture) is var i && i < form.Steps.Count)
         {
