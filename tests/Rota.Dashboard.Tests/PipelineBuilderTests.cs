@@ -314,6 +314,33 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         Assert.Contains("\"retry_permanent\": true", textAfter, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Tabs_BuilderToTextAndBack_EditTheSameDefinition_UnsupportedTextStaysText()
+    {
+        var (context, page) = await SignedInAsync();
+        await using var session = context;
+        await page.GotoAsync("/pipelines/new");
+        await page.Locator("#pipeline-name").FillAsync("pat-tabs");
+        await Cards(page).Nth(2).GetByLabel("Step name").FillAsync("notify");
+        await page.Locator("#tab-text").ClickAsync();
+        var text = page.GetByLabel("Definition");
+        await Expect(text).ToContainTextAsync("\"name\": \"pat-tabs\"");
+        await Expect(text).ToContainTextAsync("\"notify\"");
+        var json = JsonNode.Parse(await text.InputValueAsync())!.AsObject();
+        json["steps"]!.AsArray().Add(new JsonObject { ["name"] = "archive", ["handler"] = "noop", ["after"] = new JsonArray("notify") });
+        await text.FillAsync(json.ToJsonString());
+        await page.Locator("#tab-builder").ClickAsync();
+        Assert.Equal(["fetch", "transform", "notify", "archive"], await StepNamesAsync(page));
+        await Expect(Cards(page).Nth(3).GetByRole(AriaRole.Checkbox, new() { Name = "notify", Exact = true })).ToBeCheckedAsync();
+
+        await page.Locator("#tab-text").ClickAsync();
+        await page.GetByLabel("Definition").FillAsync("name: pat-tabs\nsteps:\n  - name: a\n    handler: noop\n    queue: fast\n");
+        await page.Locator("#tab-builder").ClickAsync();
+        await Expect(page.Locator("#form-errors")).ToContainTextAsync("steps[0].queue");
+        await Expect(page.GetByLabel("Definition")).ToContainTextAsync("queue: fast");
+        Assert.Null(await server.Store.TaskGet("pat-tabs"));
+    }
+
     [Theory]
     [InlineData("light")]
     [InlineData("dark")]
