@@ -107,6 +107,13 @@ public sealed class PipelinePageTests(DashboardServer server)
         Assert.Equal("alice", stored!.Definition.Owner);
         await page.GotoAsync("/pipelines/alice-flow/edit?view=text");
         await Expect(page.GetByLabel("Definition")).ToContainTextAsync("\"after\"");
+
+        // Alice's task count is asserted elsewhere (sign-in test): remove the pipeline and its step tasks again.
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.AliceToken);
+        using var deleted = await http.DeleteAsync("/api/v1/pipelines/alice-flow");
+        Assert.True(deleted.IsSuccessStatusCode, $"{deleted.StatusCode}");
+        Assert.Null(await server.Store.TaskGet("alice-flow.first"));
     }
 
     [Fact]
