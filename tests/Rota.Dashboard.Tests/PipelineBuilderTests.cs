@@ -280,6 +280,14 @@ public sealed class PipelineBuilderTests(DashboardServer server)
         Assert.StartsWith("200 ", answer, StringComparison.Ordinal);
         Assert.Contains("There is no pipeline &#x27;bob-flow&#x27; to change.", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("data-step=\"only\"", answer, StringComparison.Ordinal);
+        var withoutToken = await page.EvaluateAsync<int>("""
+            async () => {
+              const data = new FormData(document.getElementById('pipeline-form'));
+              data.delete('__RequestVerificationToken');
+              return (await fetch('/ui/pipelines/preview', { method: 'POST', body: data })).status;
+            }
+            """);
+        Assert.Equal(400, withoutToken);
     }
 
     [Fact]
