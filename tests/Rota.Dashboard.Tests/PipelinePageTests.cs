@@ -66,7 +66,7 @@ public sealed class PipelinePageTests(DashboardServer server)
     {
         var (context, page) = await server.SignedInAsync("alice");
         await using var session = context;
-        await page.GotoAsync("/pipelines/new");
+        await page.GotoAsync("/pipelines/new?view=text");
         var text = page.GetByLabel("Definition");
         await text.FillAsync("""
             name: alice-flow
@@ -105,8 +105,15 @@ public sealed class PipelinePageTests(DashboardServer server)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("saved");
         var stored = await server.Store.TaskGet("alice-flow");
         Assert.Equal("alice", stored!.Definition.Owner);
-        await page.GotoAsync("/pipelines/alice-flow/edit");
+        await page.GotoAsync("/pipelines/alice-flow/edit?view=text");
         await Expect(page.GetByLabel("Definition")).ToContainTextAsync("\"after\"");
+
+        // Alice's task count is asserted elsewhere (sign-in test): remove the pipeline and its step tasks again.
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.AliceToken);
+        using var deleted = await http.DeleteAsync("/api/v1/pipelines/alice-flow");
+        Assert.True(deleted.IsSuccessStatusCode, $"{deleted.StatusCode}");
+        Assert.Null(await server.Store.TaskGet("alice-flow.first"));
     }
 
     [Fact]
@@ -114,7 +121,7 @@ public sealed class PipelinePageTests(DashboardServer server)
     {
         var (context, page) = await server.SignedInAsync("admin");
         await using var session = context;
-        await page.GotoAsync($"/pipelines/{DashboardServer.AdminPipelineName}/edit");
+        await page.GotoAsync($"/pipelines/{DashboardServer.AdminPipelineName}/edit?view=text");
         await Expect(page.GetByLabel("Definition")).ToContainTextAsync("\"cron\": \"0 4 * * *\"");
         await Expect(page.Locator("#loses-settings")).ToHaveCountAsync(0);
     }

@@ -36,6 +36,7 @@ public static class DashboardEndpoints
         session.MapGet("/events", EventEndpoints.Stream);
         DashboardSourceEndpoints.Map(session);
         DashboardFormEndpoints.Map(session);
+        PipelineBuilderEndpoints.Map(session);
     }
 
     private static IResult Asset(string name)

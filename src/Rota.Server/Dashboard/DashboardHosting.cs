@@ -32,6 +32,7 @@ public static class DashboardHosting
         services.AddSingleton<AlertActions>();
         services.AddSingleton<PipelineReader>();
         services.AddSingleton<PipelineActions>();
+        services.AddSingleton<PipelineBuilderService>();
         services.AddSingleton<TaskFormService>();
         services.AddSingleton<SourceActions>();
         services.AddSingleton<SourcePreviewer>();

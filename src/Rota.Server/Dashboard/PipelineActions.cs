@@ -54,24 +54,33 @@ public sealed class PipelineActions(RotaEngine engine, PipelineReader reader, IO
         if (string.IsNullOrWhiteSpace(text)) return PipelineCheck.Failed("Write the pipeline as YAML or JSON: a name and a list of steps.");
         var root = Parse(text, out var parseError);
         if (root is null) return PipelineCheck.Failed(parseError ?? "The text is not a YAML or JSON mapping.");
+        var check = await CheckDefinitionAsync(caller, root, routeName, ct);
+        return new PipelineCheck(check.Pipeline, [.. check.Errors.Select(e => e.ToString())]);
+    }
+
+    /// <summary>Checks a definition in the input shape (the builder's, or parsed text) with the API's rules; every error
+    /// keeps its path (<c>steps[2].when</c>) so the builder can show it next to its field.</summary>
+    public async Task<(PipelineDefinition? Pipeline, IReadOnlyList<ConfigError> Errors)> CheckDefinitionAsync(Caller caller, JsonObject root, string? routeName,
+        CancellationToken ct)
+    {
         var existing = await engine.Store.TaskGet(routeName ?? (root["name"] as JsonValue)?.ToString() ?? "", ct);
         if (routeName is null && existing is not null)
-            return PipelineCheck.Failed($"name: '{existing.Name}' already exists as a task or pipeline; choose another name.");
+            return (null, [new ConfigError("name", null, $"'{existing.Name}' already exists as a task or pipeline; choose another name")]);
         if (routeName is not null && (existing is null || !PipelineTasks.IsPipeline(existing.Definition) || !caller.Owns(existing.Definition.Owner)))
-            return PipelineCheck.Failed($"There is no pipeline '{routeName}' to change.");
+            return (null, [new ConfigError("", null, $"There is no pipeline '{routeName}' to change.")]);
         try
         {
             var p = await PipelineInput.ValidateAsync(new JsonBody(root, root.ToJsonString()), caller, routeName, engine, options.Value, ct);
             if (existing is not null && (!caller.IsAdmin || p.Owner is null)) p = p with { Owner = existing.Definition.Owner };
-            return new PipelineCheck(p, []);
+            return (p, []);
         }
         catch (ConfigValidationException ex)
         {
-            return new PipelineCheck(null, [.. ex.Errors.Select(e => e.ToString())]);
+            return (null, ex.Errors);
         }
         catch (ApiProblem ex)
         {
-            return PipelineCheck.Failed(ex.Message);
+            return (null, [new ConfigError(ex.Field ?? "", null, ex.Message)]);
         }
     }
 
@@ -85,7 +94,7 @@ public sealed class PipelineActions(RotaEngine engine, PipelineReader reader, IO
     }
 
     /// <summary>JSON when the text starts with '{', YAML otherwise (YAML's plain scalars become typed JSON as in rota.yaml).</summary>
-    private static JsonObject? Parse(string text, out string? error)
+    internal static JsonObject? Parse(string text, out string? error)
     {
         error = null;
         try
