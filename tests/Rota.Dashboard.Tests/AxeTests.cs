@@ -33,7 +33,7 @@ public sealed class AxeTests(DashboardServer server)
         return File.ReadAllText(file);
     }
 
-    private static async Task<string[]> ViolationsAsync(IPage page)
+    internal static async Task<string[]> ViolationsAsync(IPage page)
     {
         await page.AddScriptTagAsync(new PageAddScriptTagOptions { Content = Script.Value });
         return await page.EvaluateAsync<string[]>(RunAxe);
