@@ -174,7 +174,8 @@ public sealed class TaskEditorTests(DashboardServer server)
         await page.Locator("#f-schedules-1-time_zone").FillAsync("Mars/Olympus");
         await Expect(page.Locator("#f-schedules-1-explained .error-text")).ToContainTextAsync("Mars/Olympus");
         await page.Locator("#f-retry-attempts").FillAsync("0");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
+        // Enter in a field checks the form (the off-screen default button), it does not press a row's Remove button.
+        await page.Locator("#f-retry-attempts").PressAsync("Enter");
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("nothing was saved");
         await Expect(page.Locator("#form-errors a[href='#f-schedules-1-time_zone']")).ToBeVisibleAsync();
         await Expect(page.Locator("#f-schedules-1-time_zone-err")).ToContainTextAsync("Mars/Olympus");
@@ -185,6 +186,7 @@ public sealed class TaskEditorTests(DashboardServer server)
         await Expect(page.Locator("#f-schedules-1-time_zone")).ToHaveValueAsync("Mars/Olympus");
         await Expect(page.Locator("#f-schedules-1-cron")).ToHaveValueAsync("0 9 * * *");
         await Expect(page.Locator("#confirm-save")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-schedule-row]")).ToHaveCountAsync(2);
         await server.ScreenshotAsync(page, "task-editor-errors-light");
         Assert.Null(await server.Store.TaskGet("carol-zones"));
     }
