@@ -18,16 +18,16 @@ public sealed class TaskEditorTests(DashboardServer server)
     /// non-default value for every policy.</summary>
     private const string RichYaml = """
         tasks:
-          - name: alice-up-a
+          - name: carol-up-a
             handler: noop
-            owner: alice
-          - name: alice-up-b
+            owner: carol
+          - name: carol-up-b
             handler: noop
-            owner: alice
-          - name: alice-rich
+            owner: carol
+          - name: carol-rich
             handler: noop
             description: Every policy at once
-            owner: alice
+            owner: carol
             parameters: { url: "https://example.test/a", depth: 2 }
             queue: slow
             priority: 7
@@ -43,8 +43,8 @@ public sealed class TaskEditorTests(DashboardServer server)
             paused_reason: maintenance window
             tags: [reports, nightly]
             depends_on:
-              - { task: alice-up-a, on: failed }
-              - { task: alice-up-b, on: finished }
+              - { task: carol-up-a, on: failed }
+              - { task: carol-up-b, on: finished }
             depends_all: true
             schedules:
               - name: nightly
@@ -90,15 +90,15 @@ public sealed class TaskEditorTests(DashboardServer server)
     {
         foreach (var task in ConfigLoader.Parse(RichYaml, "yaml", "rota.yaml", server.Engine.HandlerKinds.ToHashSet()).Tasks)
             await server.Engine.Client.ApplyAsync(task);
-        using var api = Api(server.AliceToken);
-        var before = await GetTextAsync(api, "/api/v1/tasks/alice-rich/definition");
-        var beforeView = JsonDocument.Parse(await GetTextAsync(api, "/api/v1/tasks/alice-rich")).RootElement;
-        var stored = (await server.Store.TaskGet("alice-rich"))!;
+        using var api = Api(await TokenAsync("carol"));
+        var before = await GetTextAsync(api, "/api/v1/tasks/carol-rich/definition");
+        var beforeView = JsonDocument.Parse(await GetTextAsync(api, "/api/v1/tasks/carol-rich")).RootElement;
+        var stored = (await server.Store.TaskGet("carol-rich"))!;
         Assert.Equal(Rota.Tasks.TaskOrigin.Config, stored.Definition.Origin);
 
-        var (context, page) = await server.SignedInAsync("alice");
+        var (context, page) = await server.SignedInAsync("carol");
         await using var session = context;
-        await page.GotoAsync("/tasks/alice-rich/edit");
+        await page.GotoAsync("/tasks/carol-rich/edit");
         await Expect(page.Locator("#loses-settings")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-schedule-row]")).ToHaveCountAsync(3);
         await Expect(page.Locator("#f-schedules-0-cron")).ToHaveValueAsync("30 2 * * 1-5; 0 4 * * 0");
@@ -110,15 +110,15 @@ public sealed class TaskEditorTests(DashboardServer server)
         await Expect(page.Locator("#f-schedules-0-explained")).ToContainTextAsync("Next:");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
         await Expect(page.Locator("#form-errors")).ToHaveCountAsync(0);
-        await Expect(page.Locator("#confirm-save")).ToContainTextAsync("Save task 'alice-rich'?");
+        await Expect(page.Locator("#confirm-save")).ToContainTextAsync("Save task 'carol-rich'?");
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, save" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Task 'alice-rich' saved.");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Task 'carol-rich' saved.");
 
-        var saved = (await server.Store.TaskGet("alice-rich"))!;
+        var saved = (await server.Store.TaskGet("carol-rich"))!;
         Assert.Equal(stored.Version + 1, saved.Version);
-        Assert.Equal(before, await GetTextAsync(api, "/api/v1/tasks/alice-rich/definition"));
+        Assert.Equal(before, await GetTextAsync(api, "/api/v1/tasks/carol-rich/definition"));
         Assert.Equal(Normalized(stored.Definition), Normalized(saved.Definition));
-        var afterView = JsonDocument.Parse(await GetTextAsync(api, "/api/v1/tasks/alice-rich")).RootElement;
+        var afterView = JsonDocument.Parse(await GetTextAsync(api, "/api/v1/tasks/carol-rich")).RootElement;
         Assert.Equal(beforeView.GetProperty("schedules").GetRawText(), afterView.GetProperty("schedules").GetRawText());
     }
 

@@ -28,7 +28,7 @@ public static class DashboardFormEndpoints
 
     private static IResult ExplainSchedule(HttpContext http, TimeProvider time)
     {
-        string? Q(string key) => http.Request.Query[key].ToString() is { Length: > 0 and <= 200 } v ? v : null;
+        string? Q(string key) => http.Request.Query[key].ToString() is { Length: > 0 and <= 400 } v ? v : null;
         var row = new ScheduleFormRow
         {
             Kind = Q("kind"), Cron = Q("cron"), Every = Q("every"), Phase = Q("phase"), AfterCompletion = Q("after_completion"),

@@ -58,6 +58,8 @@ public sealed class TaskFormService(RotaEngine engine, IOptions<RotaServerOption
         // Same rules as the API: a user owns what they create and never changes the owner; an admin keeps it unless naming one.
         if (editing is not null && (!caller.IsAdmin || def.Owner is null)) def = def with { Owner = editing.Definition.Owner };
         else if (editing is null && def.Owner is null && !caller.IsAdmin) def = def with { Owner = caller.Name };
+        // A pause with an end time stays as it is when the task stays disabled (the document has no key for the end).
+        if (editing is { Definition.Enabled: false } && !def.Enabled) def = def with { PausedUntil = editing.Definition.PausedUntil };
         return (def, errors, fingerprint);
     }
 
