@@ -11,6 +11,10 @@ public sealed partial class RotaApiClient
 
     public Task<TaskInfo> GetTaskAsync(string name, CancellationToken ct = default) => GetAsync<TaskInfo>($"tasks/{Escape(name)}", ct);
 
+    /// <summary>The task as the JSON document <see cref="CreateTaskAsync"/> and <see cref="ReplaceTaskAsync"/> take (every
+    /// schedule and policy; the rota.yaml task shape): edit it and put it back.</summary>
+    public Task<string> GetTaskDefinitionAsync(string name, CancellationToken ct = default) => GetTextAsync($"tasks/{Escape(name)}/definition", ct);
+
     /// <summary>Creates a task from its JSON definition (the rota.yaml task shape in JSON); 409 <c>task.exists</c> if taken.</summary>
     public Task<TaskInfo> CreateTaskAsync(string definitionJson, CancellationToken ct = default) =>
         SendJsonAsync<TaskInfo>(HttpMethod.Post, "tasks", definitionJson, ct);

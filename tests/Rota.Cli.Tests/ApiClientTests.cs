@@ -43,6 +43,9 @@ public sealed class ApiClientTests(ServedRota served) : IClassFixture<ServedRota
         Assert.Equal("client-made", created.Name);
         Assert.Equal(["cron:0 4 * * *"], created.Schedules.Single().Specs);
         Assert.Equal(3, (await api.NextFiresAsync("client-made", 3)).Fires.Count);
+        var definition = await api.GetTaskDefinitionAsync("client-made");
+        Assert.Contains("\"cron\":\"0 4 * * *\"", definition, StringComparison.Ordinal);
+        Assert.Equal(created.Version, (await api.ReplaceTaskAsync("client-made", definition)).Version);
         await api.DeleteTaskAsync("client-made");
         var gone = await Assert.ThrowsAsync<RotaApiException>(() => api.GetTaskAsync("client-made"));
         Assert.True(gone.IsNotFound);

@@ -224,7 +224,7 @@ public sealed class DashboardServer : IAsyncLifetime
 
     /// <summary>A browser context already signed in as <paramref name="user"/> (the form is used once per user, then the
     /// session cookie is reused: password hashing is deliberately slow), with a page on the overview.</summary>
-    public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string user, string? theme = null, bool bypassCsp = false)
+    public async Task<(IBrowserContext Context, IPage Page)> SignedInAsync(string user, string? theme = null, bool bypassCsp = false, bool javaScript = true)
     {
         await _sessionLock.WaitAsync();
         try
@@ -240,6 +240,7 @@ public sealed class DashboardServer : IAsyncLifetime
                 BaseURL = BaseUrl, StorageState = state, ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
                 // Only the axe-core checks bypass the page's Content-Security-Policy, to inject the checker.
                 BypassCSP = bypassCsp,
+                JavaScriptEnabled = javaScript,
             });
             context.SetDefaultTimeout(15_000);
             if (theme is not null) await context.AddCookiesAsync([new Cookie { Name = "rota_theme", Value = theme, Url = BaseUrl }]);

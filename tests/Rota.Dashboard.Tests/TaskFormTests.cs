@@ -16,23 +16,23 @@ public sealed class TaskFormTests(DashboardServer server)
         await page.GetByRole(AriaRole.Link, new() { Name = "New task" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Command" })).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Link, new() { Name = "HTTP call" }).ClickAsync();
-        await Expect(page.GetByLabel("Parameters")).ToHaveValueAsync(new Regex("\"url\""));
-        await page.GetByLabel("Name").FillAsync("carol-health");
+        await Expect(page.GetByLabel("Parameters (JSON object, passed to the handler)", new() { Exact = true })).ToHaveValueAsync(new Regex("\"url\""));
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("carol-health");
 
         // Explained as it is typed (site.js asks /ui/cron/explain).
-        var cron = page.GetByLabel("Cron", new() { Exact = true });
+        var cron = page.Locator("#f-schedules-0-cron");
         await cron.FillAsync("61 * * * *");
-        await Expect(page.Locator("#t-cron-explained .error-text")).ToBeVisibleAsync();
+        await Expect(page.Locator("#f-schedules-0-explained .error-text")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
         await Expect(page.Locator("#form-errors")).ToContainTextAsync("nothing was saved");
-        await Expect(page.Locator("#t-cron-err")).ToBeVisibleAsync();
-        await Expect(page.GetByLabel("Cron", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#f-schedules-0-cron-err")).ToBeVisibleAsync();
+        await Expect(cron).ToHaveAttributeAsync("aria-invalid", "true");
         await server.ScreenshotAsync(page, "task-form-errors-light");
         Assert.Null(await server.Store.TaskGet("carol-health"));
 
-        await page.GetByLabel("Cron", new() { Exact = true }).FillAsync("30 9 * * 1-5");
-        await Expect(page.Locator("#t-cron-explained .ok-text")).ToContainTextAsync("09:30");
-        await Expect(page.Locator("#t-cron-explained")).ToContainTextAsync("Next:");
+        await cron.FillAsync("30 9 * * 1-5");
+        await Expect(page.Locator("#f-schedules-0-explained .ok-text")).ToContainTextAsync("09:30");
+        await Expect(page.Locator("#f-schedules-0-explained")).ToContainTextAsync("Next:");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
         await Expect(page.Locator("#form-errors")).ToHaveCountAsync(0);
         await Expect(page.Locator("#confirm-save")).ToContainTextAsync("Save task 'carol-health'?");
@@ -58,7 +58,7 @@ public sealed class TaskFormTests(DashboardServer server)
         await using var session = context;
         await page.GotoAsync("/tasks/carol-edit");
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit…" }).ClickAsync();
-        await Expect(page.GetByLabel("Name")).ToHaveAttributeAsync("readonly", "");
+        await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveAttributeAsync("readonly", "");
         await Expect(page.Locator("#loses-settings")).ToHaveCountAsync(0);
         await page.GetByLabel("Description").FillAsync("after");
         await page.GetByRole(AriaRole.Button, new() { Name = "Check" }).ClickAsync();
@@ -84,7 +84,7 @@ public sealed class TaskFormTests(DashboardServer server)
         {
             await page.GotoAsync("/tasks/new?template=crawl");
             await Expect(page.GetByLabel("Handler", new() { Exact = true })).ToHaveValueAsync("crawl");
-            await Expect(page.GetByLabel("Parameters")).ToHaveValueAsync(new Regex("\"owner\":\"carol\""));
+            await Expect(page.GetByLabel("Parameters (JSON object, passed to the handler)", new() { Exact = true })).ToHaveValueAsync(new Regex("\"owner\":\"carol\""));
             // A command template asked for by URL falls back to HTTP when commands are not allowed.
             await page.GotoAsync("/tasks/new?template=command");
             await Expect(page.GetByLabel("Handler", new() { Exact = true })).ToHaveValueAsync("http");

@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests
         ["POST /api/v1/pipelines/{name}/run"] = new(Access.Owned, 202, async (s, _) => Req(HttpMethod.Post, $"/api/v1/pipelines/{await AlicePipeline(s)}/run", "{}")),
         ["GET /api/v1/pipelines/{name}/runs"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/pipelines/{await AlicePipeline(s)}/runs")),
         ["GET /api/v1/tasks/{name}/next"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/tasks/{await AliceTask(s)}/next")),
+        ["GET /api/v1/tasks/{name}/definition"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/tasks/{await AliceTask(s)}/definition")),
 
         ["GET /api/v1/runs"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/runs")),
         ["GET /api/v1/runs/{id:long}"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/runs/{await AliceQueuedRun(s)}")),

@@ -22,6 +22,29 @@ public sealed class TaskEndpointTests
     }
 
     [Fact]
+    public async Task GetDefinition_PutBackUnchanged_SameDefinition_OthersSee404()
+    {
+        await using var s = await TestServer.StartAsync();
+        await s.CreateTaskAsync("up-a", "alice");
+        await s.CreateTaskAsync("up-b", "alice");
+        var rich = Rota.TestSupport.TestTasks.RichTask.Replace("\"handler\":\"http\"", "\"handler\":\"noop\"", StringComparison.Ordinal);
+        await (await s.Admin.PostJsonAsync("/api/v1/tasks", rich)).JsonAsync(HttpStatusCode.Created);
+        var stored = (await s.Store.TaskGet("rich"))!;
+        var before = await s.Alice.GetJsonAsync("/api/v1/tasks/rich/definition");
+        Assert.Equal(3, before.GetProperty("schedules").GetArrayLength());
+        Assert.Equal("allow_all(3)", before.Str("overlap"));
+        await (await s.Alice.SendAsync(HttpMethod.Put, "/api/v1/tasks/rich", before.GetRawText())).JsonAsync(HttpStatusCode.OK);
+        var after = await s.Alice.GetJsonAsync("/api/v1/tasks/rich/definition");
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+        var saved = (await s.Store.TaskGet("rich"))!;
+        // Nothing changed, so the store kept the version too.
+        Assert.Equal(stored.Version, saved.Version);
+        Assert.Equal(Rota.Storage.DefinitionJson.Serialize(stored.Definition), Rota.Storage.DefinitionJson.Serialize(saved.Definition));
+        using var hidden = await s.Bob.GetAsync("/api/v1/tasks/rich/definition", Http.Ct);
+        await hidden.ProblemAsync(404, "task.not_found");
+    }
+
+    [Fact]
     public async Task CreateTask_AdminForOtherOwner_OwnerKept()
     {
         await using var s = await TestServer.StartAsync();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Rota.Configuration;
 using Rota.Scheduling;
 using Rota.Server.Auth;
+using Rota.Server.Endpoints;
 using Rota.Server.Dashboard.Models;
 using Rota.Server.Hosting;
 using Rota.Storage;
@@ -17,80 +18,19 @@ namespace Rota.Server.Dashboard;
 
 /// <summary>Creating and editing tasks from the dashboard with the API's rules: the form becomes the JSON document of
 /// <c>POST /api/v1/tasks</c> / <c>PUT /api/v1/tasks/{name}</c>, checked by <see cref="ConfigLoader.ParseTask"/> (every error
-/// listed), with the same owner and command-task rules; saving replaces the whole definition, like PUT.</summary>
+/// listed), with the same owner, dependency and command-task rules; saving replaces the whole definition, like PUT.</summary>
 public sealed class TaskFormService(RotaEngine engine, IOptions<RotaServerOptions> options, Auditor audit)
 {
     public bool CommandsAllowed => options.Value.AllowCommandTasks;
 
     public IReadOnlyCollection<string> Handlers => engine.HandlerKinds.ToHashSet();
 
-    /// <summary>The form showing an existing task (its first schedule; see <see cref="LosesSettings"/>).</summary>
-    public static TaskFormModel FromTask(TaskRow task, IReadOnlyList<ScheduleRow> schedules)
-    {
-        var d = task.Definition;
-        var spec = schedules.FirstOrDefault()?.Definition;
-        var first = spec?.Specs.FirstOrDefault();
-        return new TaskFormModel
-        {
-            Name = d.Name, Handler = d.Handler, Description = d.Description, Owner = d.Owner,
-            ScheduleKind = first?.Kind switch { TriggerKind.Cron => "cron", TriggerKind.Every => "every", _ => "none" },
-            Cron = first?.Kind == TriggerKind.Cron ? first.Cron : "", TimeZone = spec?.TimeZone ?? "UTC",
-            Every = first is { Kind: TriggerKind.Every, Interval: { } i } ? DurationText.Format(i) : "",
-            Parameters = d.Parameters.ToJsonString(new JsonSerializerOptions { WriteIndented = true }),
-            Queue = d.Queue, Timeout = d.Timeout is { } t ? DurationText.Format(t) : "", Attempts = d.Retry.MaxAttempts.ToString(CultureInfo.InvariantCulture),
-            Overlap = TextNames.Of(d.Overlap.Kind), Misfire = TextNames.Of(d.Misfire.Kind), Tags = string.Join(", ", d.Tags), Enabled = d.Enabled,
-        };
-    }
-
-    /// <summary>The form as the API's task document; problems the JSON cannot even express are added to <paramref name="errors"/>.</summary>
-    public static JsonObject ToDocument(TaskFormModel m, List<FieldError> errors)
-    {
-        var doc = new JsonObject { ["name"] = Trim(m.Name) ?? "", ["handler"] = Trim(m.Handler) ?? "" };
-        if (Trim(m.Description) is { } description) doc["description"] = description;
-        if (Trim(m.Owner) is { } owner) doc["owner"] = owner;
-        switch (m.ScheduleKind)
-        {
-            case "cron":
-                doc["cron"] = Trim(m.Cron) ?? "";
-                doc["time_zone"] = Trim(m.TimeZone) ?? "UTC";
-                break;
-            case "every":
-                doc["every"] = Trim(m.Every) ?? "";
-                break;
-        }
-        if (Trim(m.Parameters) is { } text)
-        {
-            try
-            {
-                if (JsonNode.Parse(text) is JsonObject parameters) doc["parameters"] = parameters;
-                else errors.Add(new FieldError("parameters", "Parameters must be a JSON object, like {\"url\": \"https://…\"}."));
-            }
-            catch (JsonException ex)
-            {
-                errors.Add(new FieldError("parameters", "Parameters are not valid JSON: " + ex.Message));
-            }
-        }
-        if (Trim(m.Queue) is { } queue) doc["queue"] = queue;
-        if (Trim(m.Timeout) is { } timeout) doc["timeout"] = timeout;
-        if (Trim(m.Attempts) is { } attempts)
-        {
-            if (int.TryParse(attempts, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) doc["retry"] = new JsonObject { ["attempts"] = n };
-            else errors.Add(new FieldError("attempts", $"'{attempts}' is not a whole number of attempts."));
-        }
-        if (Trim(m.Overlap) is { } overlap) doc["overlap"] = overlap;
-        if (Trim(m.Misfire) is { } misfire) doc["misfire"] = misfire;
-        var tags = (m.Tags ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (tags.Length > 0) doc["tags"] = new JsonArray([.. tags.Select(t => (JsonNode)t)]);
-        doc["enabled"] = m.Enabled;
-        return doc;
-    }
-
     /// <summary>Checks the form like the API would; returns the definition to save, or every error found.</summary>
     public async Task<(TaskDefinition? Definition, IReadOnlyList<FieldError> Errors, string Fingerprint)> CheckAsync(
         Caller caller, TaskFormModel m, TaskRow? editing, CancellationToken ct)
     {
         var errors = new List<FieldError>();
-        var doc = ToDocument(m, errors);
+        var doc = TaskFormDocument.ToDocument(m, errors);
         if (editing is not null) doc["name"] = editing.Name;
         var json = doc.ToJsonString();
         var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..24];
@@ -101,7 +41,7 @@ public sealed class TaskFormService(RotaEngine engine, IOptions<RotaServerOption
         }
         catch (ConfigValidationException ex)
         {
-            errors.AddRange(ex.Errors.Select(e => new FieldError(FieldOf(e.Path), e.Message)));
+            errors.AddRange(ex.Errors.Select(e => new FieldError(TaskFormDocument.FieldOf(e.Path), e.Message)));
         }
         if (def is not null)
         {
@@ -111,11 +51,15 @@ public sealed class TaskFormService(RotaEngine engine, IOptions<RotaServerOption
                     : "Command tasks are not allowed from the dashboard or the API; define them in rota.yaml, or start the server with --allow-command-tasks."));
             if (editing is null && await engine.Store.TaskGet(def.Name, ct) is not null)
                 errors.Add(new FieldError("name", $"A task named '{def.Name}' already exists; pick another name."));
+            var dependencies = await TaskDependencyCheck.ProblemsAsync(engine.Store, caller, def, ct);
+            errors.AddRange(dependencies.Select(e => new FieldError(TaskFormDocument.FieldOf(e.Path), e.Message)));
         }
         if (errors.Count > 0 || def is null) return (null, errors, fingerprint);
         // Same rules as the API: a user owns what they create and never changes the owner; an admin keeps it unless naming one.
         if (editing is not null && (!caller.IsAdmin || def.Owner is null)) def = def with { Owner = editing.Definition.Owner };
         else if (editing is null && def.Owner is null && !caller.IsAdmin) def = def with { Owner = caller.Name };
+        // A pause with an end time stays as it is when the task stays disabled (the document has no key for the end).
+        if (editing is { Definition.Enabled: false } && !def.Enabled) def = def with { PausedUntil = editing.Definition.PausedUntil };
         return (def, errors, fingerprint);
     }
 
@@ -128,31 +72,28 @@ public sealed class TaskFormService(RotaEngine engine, IOptions<RotaServerOption
         return row;
     }
 
-    /// <summary>True when the task has settings the form does not show (more schedules, retry backoff, overlap limits …),
-    /// which saving the form would reset — the page warns first.</summary>
-    public static bool LosesSettings(TaskRow task, IReadOnlyList<ScheduleRow> schedules, TaskDefinition fromForm)
+    /// <summary>Applies a row button (add or remove a schedule or dependency row); false when the post was a Check/Save.</summary>
+    public static bool ApplyAction(TaskFormModel m)
     {
-        static string Key(TaskDefinition d) => DefinitionJson.Serialize(d with { Origin = TaskOrigin.Api, PausedReason = null, PausedUntil = null, Owner = null, Enabled = true });
-        if (Key(task.Definition) != Key(fromForm)) return true;
-        var stored = schedules.Select(s => DefinitionJson.Serialize(s.Definition)).ToList();
-        var formed = fromForm.Schedules.Select(DefinitionJson.Serialize).ToList();
-        return !stored.SequenceEqual(formed);
-    }
-
-    /// <summary>The form field an error path points at (<c>.retry.attempts</c> → <c>attempts</c>); null for the whole form.</summary>
-    public static string? FieldOf(string path)
-    {
-        var p = path.TrimStart('.');
-        var leaf = p.Contains('.', StringComparison.Ordinal) ? p[(p.LastIndexOf('.') + 1)..] : p;
-        var head = p.Split('.', '[')[0];
-        return head switch
+        switch (m.Action)
         {
-            "retry" => "attempts",
-            "schedules" or "cron" => leaf is "time_zone" ? "time_zone" : leaf is "every" ? "every" : "cron",
-            "" => null,
-            _ => head,
-        };
+            case "add-schedule":
+                m.Schedules.Add(ScheduleFormRow.NewCron(zone: m.Schedules.LastOrDefault()?.TimeZone is { Length: > 0 } z ? z : "UTC"));
+                return true;
+            case "add-dependency":
+                m.Dependencies.Add(new DependencyFormRow { On = "succeeded" });
+                return true;
+            case { } a when RowOf(a, "remove-schedule-") is { } i:
+                if (i < m.Schedules.Count) m.Schedules.RemoveAt(i);
+                return true;
+            case { } a when RowOf(a, "remove-dependency-") is { } i:
+                if (i < m.Dependencies.Count) m.Dependencies.RemoveAt(i);
+                return true;
+            default:
+                return false;
+        }
     }
 
-    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    private static int? RowOf(string action, string prefix) =>
+        action.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(action[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null;
 }

@@ -30,9 +30,14 @@ public static class TaskTemplates
         _ => Base("http", "http", "check-website", "Check that the site answers", "*/5 * * * *", """{"url": "https://example.com/health", "method": "GET"}"""),
     };
 
-    private static TaskFormModel Base(string key, string handler, string name, string description, string cron, string parameters) => new()
+    /// <summary>A template's form: its handler, one cron schedule and the engine's policy defaults filled in, so what
+    /// is saved is what is shown.</summary>
+    private static TaskFormModel Base(string key, string handler, string name, string description, string cron, string parameters)
     {
-        Template = key, Handler = handler, Name = name, Description = description, ScheduleKind = "cron", Cron = cron, TimeZone = "UTC",
-        Parameters = parameters, Queue = "default", Attempts = "3", Overlap = "skip", Misfire = "coalesce", Enabled = true,
-    };
+        var m = TaskFormDocument.FromDefinition(new Rota.Tasks.TaskDefinition { Name = name, Handler = handler, Description = description },
+            [new Rota.Scheduling.ScheduleDefinition { Specs = [Rota.Scheduling.TriggerSpec.ForCron(cron)] }]);
+        m.Template = key;
+        m.Parameters = parameters;
+        return m;
+    }
 }

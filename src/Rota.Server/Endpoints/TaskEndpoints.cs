@@ -31,6 +31,7 @@ public static class TaskEndpoints
         g.MapPost("/{name}/disable", Disable).WithName("DisableTask");
         g.MapPost("/{name}/runs", RunNow).WithName("RunTaskNow").RequireRateLimiting(RateLimits.Trigger);
         g.MapGet("/{name}/next", Next).WithName("NextFireTimes");
+        g.MapGet("/{name}/definition", Definition).WithName("GetTaskDefinition");
     }
 
     private static async Task<IResult> List(HttpContext http, IRotaStore store)
@@ -131,6 +132,15 @@ public static class TaskEndpoints
         return Results.Ok(new { task = name, enabled = task.Definition.Enabled, fires });
     }
 
+    /// <summary>The task as the document POST/PUT and rota.yaml accept (every schedule and policy): what an editor loads
+    /// and what <c>PUT /api/v1/tasks/{name}</c> takes back unchanged.</summary>
+    private static async Task<IResult> Definition(string name, HttpContext http, IRotaStore store)
+    {
+        var task = await TaskAccess.GetVisibleAsync(store, http, name);
+        var schedules = await store.ScheduleList(new ScheduleListParams(task.Id), http.RequestAborted);
+        return Results.Ok(TaskDocument.From(task.Definition, schedules.Select(s => s.Definition)));
+    }
+
     private static async Task<TaskDefinition> ReadDefinitionAsync(HttpContext http, RotaEngine engine, RotaServerOptions options, string? routeName)
     {
         var caller = http.Caller();
@@ -153,17 +163,9 @@ public static class TaskEndpoints
         return def;
     }
 
-    /// <summary>Upstreams must be tasks the caller can see; the change must not close a dependency cycle.</summary>
     private static async Task CheckDependenciesAsync(IRotaStore store, HttpContext http, TaskDefinition def)
     {
-        var caller = http.Caller();
-        var all = (await store.TaskList(new TaskListParams(), http.RequestAborted)).Where(t => t.Name != def.Name).Select(t => t.Definition).Append(def).ToList();
-        var errors = new List<ConfigError>();
-        for (var i = 0; i < def.DependsOn.Count; i++)
-            if (all.FirstOrDefault(t => t.Name == def.DependsOn[i].Task) is not { } up || !caller.Owns(up.Owner))
-                errors.Add(new ConfigError($"depends_on[{i}]", def.DependsOn[i].Task, $"unknown upstream task '{def.DependsOn[i].Task}'"));
-        foreach (var p in DependencyGraph.Validate(all, _ => false).Where(p => p.Entry is null && p.Value.Split(" -> ").Contains(def.Name)))
-            errors.Add(new ConfigError("depends_on", p.Value, p.Message));
+        var errors = await TaskDependencyCheck.ProblemsAsync(store, http.Caller(), def, http.RequestAborted);
         if (errors.Count > 0) throw new ConfigValidationException("body", errors);
     }
 
