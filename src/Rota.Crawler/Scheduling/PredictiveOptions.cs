@@ -4,8 +4,9 @@ namespace Rota.Crawler.Scheduling;
 /// Every property documents its default.</summary>
 public sealed record PredictiveOptions
 {
-    /// <summary>Crawl when this many new items are expected since the last crawl. Lower: sooner and more fetches. Default 1.</summary>
-    public double Threshold { get; init; } = 1.0;
+    /// <summary>Crawl when this many new items are expected since the last crawl. Lower: sooner and more fetches.
+    /// Default 0.5: with 1, a source that posts once a day would reach it only at the end of its posting hour or later.</summary>
+    public double Threshold { get; init; } = 0.5;
 
     /// <summary>An observation this old counts half as much as one from now. Default 14 days.</summary>
     public TimeSpan HalfLife { get; init; } = TimeSpan.FromDays(14);
