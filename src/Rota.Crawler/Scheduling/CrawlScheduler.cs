@@ -51,9 +51,14 @@ public static class CrawlScheduler
         var latest = now + o.MaxPollInterval;
         var at = profile.WhenExpected(now, p.Threshold, latest);
         var next = at is { } t ? t + Jitter(sourceId, t, p.Jitter) : latest;
+        // Real publishers are not memoryless: the posts of a busy stretch that the last crawl did not see yet are still
+        // to come. Sweeping up at the stretch's end stops them waiting for the next day's threshold.
+        var sweep = profile.BusyUntil(now, next) is { } end && profile.ExpectedItems(now, end) >= p.Threshold / 5
+            ? end + Jitter(sourceId, end, p.Jitter).Duration() : (DateTimeOffset?)null;
+        if (sweep is { } s && s < next) next = s;
         next = next < earliest ? earliest : next > latest ? latest : next;
         var expected = profile.ExpectedItems(now, next);
-        var bound = next == earliest ? " (min interval)" : next == latest ? " (max interval)" : "";
+        var bound = next == earliest ? " (min interval)" : next == latest ? " (max interval)" : next == sweep ? " (end of its busy hours)" : "";
         var reason = string.Create(CultureInfo.InvariantCulture,
             $"expected {expected:0.0#} new item(s) by {next.UtcDateTime:ddd HH:mm} UTC{bound} — {profile.Describe()} (learned from {profile.ItemsUsed} items)");
         // Stored so that a switch back to adaptive starts from what the model thought.

@@ -101,6 +101,16 @@ public sealed class PostingProfile
         return null;
     }
 
+    /// <summary>When the busy stretch <paramref name="from"/> lies in ends: the first hour after it whose rate is at or below
+    /// the overall rate. Null when <paramref name="from"/> is not in a busy hour or the stretch outlasts <paramref name="notAfter"/>.</summary>
+    public DateTimeOffset? BusyUntil(DateTimeOffset from, DateTimeOffset notAfter)
+    {
+        if (_rates[BucketOf(from)] <= OverallPerHour) return null;
+        for (var t = NextHour(from); t < notAfter; t = t.AddHours(1))
+            if (_rates[BucketOf(t)] <= OverallPerHour) return t;
+        return null;
+    }
+
     /// <summary>Where the posting concentrates, e.g. "posts mostly Mon–Fri 09:00–10:00 UTC, about 5.1 a week".</summary>
     public string Describe()
     {

@@ -65,7 +65,7 @@ public sealed class PostingProfileTests
         Assert.Equal(Now + o.MinPollInterval, d.Next);
         Assert.Contains("(min interval)", d.Reason);
 
-        var quiet = PostingProfile.Learn([.. Enumerable.Range(0, 10).Select(i => Now.AddDays(-5 * i - 1))], Now, O)!;
+        var quiet = PostingProfile.Learn([.. Enumerable.Range(0, 10).Select(i => Now.AddDays(-5 * i - 1).AddHours(-9))], Now, O)!;
         d = CrawlScheduler.AfterSuccess(o, CrawlScheduleMode.Predictive, 1, TimeSpan.FromHours(1), 0, quiet, 10, Now);
         Assert.Equal((Now + o.MaxPollInterval, CrawlScheduleMode.Predictive), (d.Next, d.DecidedBy));
         Assert.Contains("(max interval)", d.Reason);
@@ -81,6 +81,21 @@ public sealed class PostingProfileTests
 
         var fixedOne = CrawlScheduler.AfterSuccess(o, CrawlScheduleMode.Fixed, 1, TimeSpan.FromHours(2), 5, null, 0, Now);
         Assert.Equal((Now.AddHours(2), TimeSpan.FromHours(2), "fixed interval 2h"), (fixedOne.Next, fixedOne.Interval, fixedOne.Reason));
+    }
+
+    [Fact]
+    public void Scheduler_Predictive_InsideABusyStretchWithTooFewExpected_SweepsAtItsEnd()
+    {
+        // Daily posts between 18:00 and 20:00; a crawl at 19:20 found nothing yet: the rest of the stretch holds less than
+        // the threshold, but waiting for tomorrow's would leave a late post a day behind.
+        var r = new Random(1);
+        var posts = Enumerable.Range(1, 28).Select(d => Now.Date.AddDays(-d).AddHours(18 + 2 * r.NextDouble())).Select(t => new DateTimeOffset(t, TimeSpan.Zero));
+        var at = new DateTimeOffset(2026, 3, 2, 19, 20, 0, TimeSpan.Zero);
+        var p = PostingProfile.Learn(posts, at, O)!;
+        Assert.True(p.ExpectedItems(at, at.AddMinutes(40)) < O.Threshold);
+        var d = CrawlScheduler.AfterSuccess(new CrawlerOptions(), CrawlScheduleMode.Predictive, 3, TimeSpan.FromHours(1), 0, p, 28, at);
+        Assert.InRange(d.Next, at.AddMinutes(40), at.AddMinutes(40) + O.Jitter / 2);
+        Assert.Contains("(end of its busy hours)", d.Reason);
     }
 
     [Fact]
