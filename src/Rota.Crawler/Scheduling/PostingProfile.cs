@@ -4,9 +4,10 @@ namespace Rota.Crawler.Scheduling;
 
 /// <summary>
 /// A source's learned posting intensity: a Poisson rate (items per hour) for each of the 168 hours of the week (UTC),
-/// estimated from its items' times with exponentially decaying weights, and smoothed toward the source's overall rate
-/// so an hour that saw nothing is rare rather than impossible: <c>rate_b = (C_b + k·r) / (E_b + k)</c> with C_b the
-/// weighted items in bucket b, E_b its weighted observed hours, r the overall rate and k <see cref="PredictiveOptions.PriorHours"/>.
+/// estimated from its items' times with exponentially decaying weights, and smoothed so an hour that saw nothing is rare
+/// rather than impossible: <c>rate_b = (C_b + k·r_h) / (E_b + k)</c> with C_b the weighted items in bucket b, E_b its
+/// weighted observed hours, k <see cref="PredictiveOptions.PriorHours"/> and r_h the rate of the same hour on all days,
+/// itself <c>(C_h + k·r) / (E_h + k)</c> with r the overall rate.
 /// </summary>
 public sealed class PostingProfile
 {
@@ -66,8 +67,17 @@ public sealed class PostingProfile
             from = to;
         }
         var overall = counts.Sum() / exposure.Sum();
+        // Two levels of shrinkage: an hour of the day borrows from the overall rate, an hour of the week from its hour
+        // of the day — a daily poster's Monday 19:00 has seen few posts, but 19:00 on all days has seen many.
+        var hourOfDay = new double[24];
+        for (var h = 0; h < 24; h++)
+        {
+            double c = 0, e = 0;
+            for (var d = 0; d < 7; d++) { c += counts[d * 24 + h]; e += exposure[d * 24 + h]; }
+            hourOfDay[h] = (c + o.PriorHours * overall) / (e + o.PriorHours);
+        }
         var rates = new double[Buckets];
-        for (var b = 0; b < Buckets; b++) rates[b] = (counts[b] + o.PriorHours * overall) / (exposure[b] + o.PriorHours);
+        for (var b = 0; b < Buckets; b++) rates[b] = (counts[b] + o.PriorHours * hourOfDay[b % 24]) / (exposure[b] + o.PriorHours);
         return new PostingProfile(rates, times.Count, overall, since);
     }
 
