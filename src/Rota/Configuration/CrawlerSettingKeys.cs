@@ -85,7 +85,7 @@ public static class CrawlerSettingKeys
     private static string? ScheduleMode(string text, out string? error)
     {
         var v = text.Trim().ToLowerInvariant();
-        error = ScheduleModes.Contains(v) ? null : $"expected one of {string.Join(", ", ScheduleModes)}{ConfigReader.Suggest(v, ScheduleModes)}";
+        error = ScheduleModes.Contains(v) ? null : $"expected one of {string.Join(", ", ScheduleModes)}";
         return error is null ? v : null;
     }
 
