@@ -23,6 +23,13 @@ public sealed partial class RotaApiClient
 
     public Task<SourceInfo> GetSourceAsync(long id, CancellationToken ct = default) => GetAsync<SourceInfo>($"sources/{id}", ct);
 
+    /// <summary>A source's scheduling mode, next crawl and why, and its learned weekly posting profile.</summary>
+    public Task<SourceScheduleInfo> GetSourceScheduleAsync(long id, CancellationToken ct = default) => GetAsync<SourceScheduleInfo>($"sources/{id}/schedule", ct);
+
+    /// <summary>Sets a source's scheduling mode (<c>default</c>: follow the crawler's).</summary>
+    public Task<SourceScheduleInfo> SetSourceScheduleAsync(long id, SourceScheduleRequest request, CancellationToken ct = default) =>
+        SendJsonAsync<SourceScheduleInfo>(HttpMethod.Put, $"sources/{id}/schedule", request, ct);
+
     /// <summary>Deletes a source with its items and crawl logs.</summary>
     public Task DeleteSourceAsync(long id, CancellationToken ct = default) => SendNoContentAsync(HttpMethod.Delete, $"sources/{id}", null, ct);
 

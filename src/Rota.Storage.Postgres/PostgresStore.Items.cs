@@ -8,6 +8,12 @@ namespace Rota.Storage.Postgres;
 
 public sealed partial class PostgresStore
 {
+    private sealed class ItemTimesDb
+    {
+        public DateTime? PublishedAt { get; set; }
+        public DateTime FetchedAt { get; set; }
+    }
+
     private sealed class ItemDb
     {
         public long Id { get; set; }
@@ -78,6 +84,12 @@ public sealed partial class PostgresStore
         {
             source_id = p.SourceId, before_id = p.BeforeId, limit = Math.Clamp(p.Limit, 1, 1000),
         })).Select(i => i.ToRow()).ToList(), ct);
+
+    public Task<IReadOnlyList<ItemTimes>> ItemTimeList(ItemTimeListParams p, CancellationToken ct = default) =>
+        Read<IReadOnlyList<ItemTimes>>(async c => (await c.QueryAsync<ItemTimesDb>(Sql["ItemTimeList"], new
+        {
+            source_id = p.SourceId, limit = Math.Clamp(p.Limit, 1, 10_000),
+        })).Select(i => new ItemTimes(At(i.PublishedAt), At(i.FetchedAt))).ToList(), ct);
 
     public Task<bool> ItemSetPage(ItemSetPageParams p, CancellationToken ct = default) =>
         Write(async (c, tx) => await c.ExecuteAsync(Sql["ItemSetPage"], new

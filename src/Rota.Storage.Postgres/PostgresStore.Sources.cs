@@ -68,5 +68,13 @@ public sealed partial class PostgresStore
             id = p.Id, status = p.Status, failed = p.Failed, error_code = p.ErrorCode, error_message = p.ErrorMessage,
             error_transient = p.ErrorTransient, etag = p.ETag, last_modified = p.LastModified,
             next_crawl_at = Utc(p.NextCrawlAt), poll_interval_seconds = p.PollIntervalSeconds, now = Utc(p.Now), url = p.Url,
+            schedule_reason = p.ScheduleReason,
+        }, tx))?.ToRow(), ct);
+
+    public Task<SourceRow?> SourceSetSchedule(SourceSetScheduleParams p, CancellationToken ct = default) =>
+        Write(async (c, tx) => (await c.QuerySingleOrDefaultAsync<SourceDb>(Sql["SourceSetSchedule"], new
+        {
+            id = p.Id, owner = p.Owner, mode = p.Mode, reason = p.Reason, poll_interval_seconds = p.PollIntervalSeconds,
+            next_crawl_at = Utc(p.NextCrawlAt), now = Utc(p.Now),
         }, tx))?.ToRow(), ct);
 }

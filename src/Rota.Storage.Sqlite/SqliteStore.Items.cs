@@ -6,6 +6,12 @@ namespace Rota.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
+    private sealed class ItemTimesDb
+    {
+        public long? PublishedAt { get; set; }
+        public long FetchedAt { get; set; }
+    }
+
     private sealed class ItemDb
     {
         public long Id { get; set; }
@@ -63,6 +69,12 @@ public sealed partial class SqliteStore
         {
             source_id = p.SourceId, before_id = p.BeforeId, limit = Math.Clamp(p.Limit, 1, 1000),
         })).Select(i => i.ToRow()).ToList(), ct);
+
+    public Task<IReadOnlyList<ItemTimes>> ItemTimeList(ItemTimeListParams p, CancellationToken ct = default) =>
+        ReadAsync<IReadOnlyList<ItemTimes>>(async c => (await c.QueryAsync<ItemTimesDb>(Sql["ItemTimeList"], new
+        {
+            source_id = p.SourceId, limit = Math.Clamp(p.Limit, 1, 10_000),
+        })).Select(i => new ItemTimes(At(i.PublishedAt), At(i.FetchedAt))).ToList(), ct);
 
     public Task<bool> ItemSetPage(ItemSetPageParams p, CancellationToken ct = default) =>
         WriteAsync(async (c, tx) => await c.ExecuteAsync(Sql["ItemSetPage"], new

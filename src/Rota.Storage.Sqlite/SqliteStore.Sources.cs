@@ -67,5 +67,13 @@ public sealed partial class SqliteStore
             id = p.Id, status = p.Status, failed = p.Failed ? 1 : 0, error_code = p.ErrorCode, error_message = p.ErrorMessage,
             error_transient = p.ErrorTransient is { } t ? (t ? 1 : 0) : (int?)null, etag = p.ETag, last_modified = p.LastModified,
             next_crawl_at = Ms(p.NextCrawlAt), poll_interval_seconds = p.PollIntervalSeconds, now = Ms(p.Now), url = p.Url,
+            schedule_reason = p.ScheduleReason,
+        }, tx))?.ToRow(), ct);
+
+    public Task<SourceRow?> SourceSetSchedule(SourceSetScheduleParams p, CancellationToken ct = default) =>
+        WriteAsync(async (c, tx) => (await c.QuerySingleOrDefaultAsync<SourceDb>(Sql["SourceSetSchedule"], new
+        {
+            id = p.Id, owner = p.Owner, mode = p.Mode, reason = p.Reason, poll_interval_seconds = p.PollIntervalSeconds,
+            next_crawl_at = Ms(p.NextCrawlAt), now = Ms(p.Now),
         }, tx))?.ToRow(), ct);
 }

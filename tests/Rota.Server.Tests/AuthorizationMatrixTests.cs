@@ -119,6 +119,8 @@ public sealed class AuthorizationMatrixTests
         ["DELETE /api/v1/sources/{id:long}"] = new(Access.Owned, 204, async (s, _) => Req(HttpMethod.Delete, $"/api/v1/sources/{await AliceSource(s)}")),
         ["POST /api/v1/sources/{id:long}/crawl"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Post, $"/api/v1/sources/{await AliceSource(s)}/crawl")),
         ["GET /api/v1/sources/{id:long}/items"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/sources/{await AliceSource(s)}/items")),
+        ["GET /api/v1/sources/{id:long}/schedule"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/sources/{await AliceSource(s)}/schedule")),
+        ["PUT /api/v1/sources/{id:long}/schedule"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Put, $"/api/v1/sources/{await AliceSource(s)}/schedule", """{"mode":"predictive"}""")),
         ["POST /api/v1/crawl/trigger"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Post, "/api/v1/crawl/trigger")),
         ["GET /api/v1/crawl/logs"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/crawl/logs")),
         ["GET /api/v1/crawl/stats"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/crawl/stats")),

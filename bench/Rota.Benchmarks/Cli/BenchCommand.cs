@@ -20,6 +20,9 @@ internal static class BenchCommand
                      (overview, runs and task pages of a real `rota serve`: server time and page weight, beside Hangfire's dashboard)
           crawl      [--feeds 10000] [--items 20] [--parallel 16]
                      (SourceCrawler over N synthetic RSS feeds on a loopback Kestrel, SQLite store; pass 1 all 200, pass 2 all 304)
+          crawl-schedule [--sources 20] [--weeks 6] [--backlog 20] [--seed 42]
+                     (fixed vs adaptive vs predictive crawl scheduling replayed on synthetic posting habits, in virtual time:
+                     fetches/day and mean/p95 delay from publication to discovery)
           PostgreSQL (throughput, precision, idle): --system rota-pg|quartz-pg|hangfire-pg|pg (a comma list works) and
                      [--nodes N] (rota-pg as N engines in N processes on one database); server from $ROTA_BENCH_PG or
                      $ROTA_TEST_PG, a fresh database per run; adds PG commits/job and PG transactions/min/node.
@@ -41,6 +44,7 @@ internal static class BenchCommand
                 "api" => new Api.ApiScenario(),
                 "crawl" => new Crawl.CrawlScenario(),
                 "dashboard" => new Dashboard.DashboardScenario(),
+                "crawl-schedule" => new Schedule.CrawlScheduleScenario(),
                 _ => null,
             };
             if (args.Verb == ChildEntry.Verb) return await ChildEntry.RunAsync(args);

@@ -12,6 +12,11 @@ public partial interface ICliBackend
     Task<SourceAddView> AddSourceAsync(SourceRequest request, bool allowLoopback, CancellationToken ct);
     Task<IReadOnlyList<SourceView>> ListSourcesAsync(string? owner, string? status, CancellationToken ct);
     Task DeleteSourceAsync(long id, string? owner, CancellationToken ct);
+    Task<SourceView> GetSourceAsync(long id, string? owner, CancellationToken ct);
+    Task<SourceScheduleInfo> GetSourceScheduleAsync(long id, string? owner, CancellationToken ct);
+    /// <param name="mode"><c>fixed</c>, <c>adaptive</c>, <c>predictive</c> or <c>default</c>.</param>
+    /// <param name="interval">Only with <c>fixed</c>: its interval, e.g. <c>2h</c>.</param>
+    Task<SourceScheduleInfo> SetSourceScheduleAsync(long id, string mode, string? interval, string? owner, CancellationToken ct);
     /// <param name="id">One source, or null for every source not disabled (<paramref name="due"/>: only those due; local only).</param>
     Task<CrawlSummaryInfo> CrawlSourcesAsync(long? id, string? owner, bool due, bool allowLoopback, CancellationToken ct);
     Task<CrawlLogList> ListCrawlLogsAsync(string? owner, long? sourceId, string? status, int limit, CancellationToken ct);

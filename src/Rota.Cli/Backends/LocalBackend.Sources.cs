@@ -1,6 +1,7 @@
 using Rota.Cli.Commands;
 using Rota.Client.Models;
 using Rota.Crawler.Crawling;
+using Rota.Crawler.Scheduling;
 using Rota.Crawler.Sources;
 using Rota.Storage;
 using CrawlStats = Rota.Client.Models.CrawlStats;
@@ -24,6 +25,30 @@ public sealed partial class LocalBackend
     {
         if (!await store.SourceDelete(new SourceDeleteParams(id, owner), ct)) throw SourceNotFound(id);
     }
+
+    public async Task<SourceView> GetSourceAsync(long id, string? owner, CancellationToken ct) =>
+        SourceView.Of(await store.SourceGet(new SourceGetParams(id, owner), ct) ?? throw SourceNotFound(id));
+
+    public async Task<SourceScheduleInfo> GetSourceScheduleAsync(long id, string? owner, CancellationToken ct)
+    {
+        var source = await store.SourceGet(new SourceGetParams(id, owner), ct) ?? throw SourceNotFound(id);
+        return Info(await new SourceSchedules(store, crawlerOptions(), time).DescribeAsync(source, ct));
+    }
+
+    public async Task<SourceScheduleInfo> SetSourceScheduleAsync(long id, string mode, string? interval, string? owner, CancellationToken ct)
+    {
+        var options = crawlerOptions();
+        var (parsed, fixedInterval, field, error) = SourceSchedules.Parse(mode, interval, options);
+        if (field is not null) throw new RotaException(CrawlScheduleModes.ErrorCode, $"source schedule: {field} '{(field == "mode" ? mode : interval)}': {error}", isTransient: false);
+        var source = await store.SourceGet(new SourceGetParams(id, owner), ct) ?? throw SourceNotFound(id);
+        var schedules = new SourceSchedules(store, options, time);
+        var updated = await schedules.SetAsync(source, parsed, fixedInterval, ct) ?? throw SourceNotFound(id);
+        return Info(await schedules.DescribeAsync(updated, ct));
+    }
+
+    private static SourceScheduleInfo Info(SourceSchedule s) => new(s.SourceId, s.Mode, s.SourceMode, s.DefaultMode, s.NextCrawlAt, s.LastCrawledAt,
+        s.PollIntervalSeconds, s.Reason, new ScheduleModelInfo(s.Model.State, s.Model.ItemsInWindow, s.Model.MinItems, s.Model.Threshold,
+            s.Model.HalfLifeSeconds, s.Model.WindowSeconds, s.Model.ItemsPerWeek, s.Model.ExpectedNext24h, s.Model.Summary, s.Model.Weekly));
 
     public async Task<CrawlSummaryInfo> CrawlSourcesAsync(long? id, string? owner, bool due, bool allowLoopback, CancellationToken ct)
     {

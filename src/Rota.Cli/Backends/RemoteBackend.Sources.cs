@@ -19,6 +19,13 @@ public sealed partial class RemoteBackend
 
     public Task DeleteSourceAsync(long id, string? owner, CancellationToken ct) => api.DeleteSourceAsync(id, ct);
 
+    public async Task<SourceView> GetSourceAsync(long id, string? owner, CancellationToken ct) => SourceView.Of(await api.GetSourceAsync(id, ct));
+
+    public Task<SourceScheduleInfo> GetSourceScheduleAsync(long id, string? owner, CancellationToken ct) => api.GetSourceScheduleAsync(id, ct);
+
+    public Task<SourceScheduleInfo> SetSourceScheduleAsync(long id, string mode, string? interval, string? owner, CancellationToken ct) =>
+        api.SetSourceScheduleAsync(id, new SourceScheduleRequest(mode, interval), ct);
+
     public async Task<CrawlSummaryInfo> CrawlSourcesAsync(long? id, string? owner, bool due, bool allowLoopback, CancellationToken ct) =>
         // The trigger's message is the API's greeting, not part of the summary the CLI prints.
         (id is { } one ? await api.CrawlSourceAsync(one, ct) : await api.TriggerCrawlAsync(ct: ct)) with { Message = null };

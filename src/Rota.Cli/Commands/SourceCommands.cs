@@ -7,16 +7,18 @@ using Rota.Storage;
 
 namespace Rota.Cli.Commands;
 
-/// <summary><c>rota source add|list|delete|crawl|import-opml|export-opml</c> (docs/crawler.md): on the store, or through
+/// <summary><c>rota source add|list|delete|show|schedule|crawl|import-opml|export-opml</c> (docs/crawler.md): on the store, or through
 /// the API with <c>--server</c> (the OPML commands stay local).</summary>
 public static class SourceCommands
 {
     public static Command Create(CliContext ctx)
     {
-        var source = new Command("source", "Add, list, delete, crawl, import and export the sources the crawler polls");
+        var source = new Command("source", "Add, list, show, schedule, delete, crawl, import and export the sources the crawler polls");
         source.Subcommands.Add(Add(ctx));
         source.Subcommands.Add(List(ctx));
         source.Subcommands.Add(Delete(ctx));
+        source.Subcommands.Add(SourceScheduleCommands.Show(ctx));
+        source.Subcommands.Add(SourceScheduleCommands.Schedule(ctx));
         source.Subcommands.Add(SourceCrawlCommand.Create(ctx));
         source.Subcommands.Add(SourceOpmlCommands.Import(ctx));
         source.Subcommands.Add(SourceOpmlCommands.Export(ctx));

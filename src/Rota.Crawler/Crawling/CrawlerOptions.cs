@@ -1,4 +1,5 @@
 using Rota.Crawler.Fetching;
+using Rota.Crawler.Scheduling;
 
 namespace Rota.Crawler.Crawling;
 
@@ -19,6 +20,12 @@ public sealed record CrawlerOptions
 
     /// <summary>Longest adaptive poll interval, and the wait after a permanent error. Default 24 h.</summary>
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How sources without their own <c>schedule</c> choose their next crawl. Default adaptive.</summary>
+    public CrawlScheduleMode Schedule { get; init; } = CrawlScheduleMode.Adaptive;
+
+    /// <summary>The posting model of predictive scheduling. Default <see cref="PredictiveOptions.Default"/>.</summary>
+    public PredictiveOptions Predictive { get; init; } = PredictiveOptions.Default;
 
     /// <summary>First wait after a transient error, doubled per consecutive error up to <see cref="MaxPollInterval"/>. Default 5 min.</summary>
     public TimeSpan ErrorRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
@@ -43,6 +50,7 @@ public sealed record CrawlerOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>(Fetch.Validate());
+        errors.AddRange(Predictive.Validate());
         if (MaxParallelSources < 1) errors.Add($"crawler: MaxParallelSources must be at least 1, got {MaxParallelSources}");
         if (MaxItemsPerSource < 1) errors.Add($"crawler: MaxItemsPerSource must be at least 1, got {MaxItemsPerSource}");
         if (MinPollInterval <= TimeSpan.Zero) errors.Add($"crawler: MinPollInterval must be positive, got {MinPollInterval}");

@@ -33,6 +33,13 @@ public static class CrawlerSettingsResolver
             ItemRetention = s.ItemRetention ?? defaults.ItemRetention,
             CrawlLogRetention = s.CrawlLogRetention ?? defaults.CrawlLogRetention,
             AllowLoopback = s.AllowLoopback ?? defaults.AllowLoopback,
+            Schedule = s.Schedule is { } mode && Scheduling.CrawlScheduleModes.TryParse(mode, out var m) ? m : defaults.Schedule,
+            Predictive = defaults.Predictive with
+            {
+                Threshold = s.PredictiveThreshold ?? defaults.Predictive.Threshold,
+                HalfLife = s.PredictiveHalfLife ?? defaults.Predictive.HalfLife,
+                MinItems = s.PredictiveMinItems ?? defaults.Predictive.MinItems,
+            },
             Fetch = fetch with
             {
                 UserAgent = s.UserAgent ?? fetch.UserAgent,

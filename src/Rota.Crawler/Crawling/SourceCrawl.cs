@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Rota.Crawler.Fetching;
 using Rota.Crawler.Parsing;
+using Rota.Crawler.Scheduling;
 using Rota.Storage;
 
 namespace Rota.Crawler.Crawling;
@@ -124,18 +125,22 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
         return duration;
     }
 
-    private Task<SourceRow?> UpdateSourceAsync(SourceRow source, CrawlAttempt a, CancellationToken ct)
+    private async Task<SourceRow?> UpdateSourceAsync(SourceRow source, CrawlAttempt a, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var interval = PollSchedule.Current(options, source.PollIntervalSeconds);
+        var mode = CrawlScheduleModes.OfSource(source) ?? options.Schedule;
         if (a.Failed)
         {
-            var next = PollSchedule.AfterFailure(options, a.ErrorTransient, source.ConsecutiveErrors, a.Fetch?.RetryAfter, now);
-            return store.SourceUpdateAfterCrawl(new SourceUpdateAfterCrawlParams(source.Id, a.Gone ? SourceStatus.Disabled : SourceStatus.Error, true,
-                a.ErrorCode, a.ErrorMessage, a.ErrorTransient, null, null, next, (int)interval.TotalSeconds, now), ct);
+            var retry = CrawlScheduler.AfterFailure(options, mode, interval, a.ErrorTransient, source.ConsecutiveErrors, a.Fetch?.RetryAfter, now);
+            return await store.SourceUpdateAfterCrawl(new SourceUpdateAfterCrawlParams(source.Id, a.Gone ? SourceStatus.Disabled : SourceStatus.Error, true,
+                a.ErrorCode, a.ErrorMessage, a.ErrorTransient, null, null, retry.Next, (int)retry.Interval.TotalSeconds, now, ScheduleReason: retry.Reason), ct).ConfigureAwait(false);
         }
-        var (nextCrawl, newInterval) = PollSchedule.AfterSuccess(options, interval, a.NewIds.Count, now);
-        return store.SourceUpdateAfterCrawl(new SourceUpdateAfterCrawlParams(source.Id, SourceStatus.Active, false, null, null, null,
-            a.Fetch?.ETag, a.Fetch?.LastModified, nextCrawl, (int)newInterval.TotalSeconds, now, a.Fetch?.PermanentUrl?.ToString()), ct);
+        var (profile, history) = mode == CrawlScheduleMode.Predictive
+            ? await PostingHistory.LearnAsync(store, source.Id, options.Predictive, now, ct).ConfigureAwait(false)
+            : (null, 0);
+        var next = CrawlScheduler.AfterSuccess(options, mode, source.Id, interval, a.NewIds.Count, profile, history, now);
+        return await store.SourceUpdateAfterCrawl(new SourceUpdateAfterCrawlParams(source.Id, SourceStatus.Active, false, null, null, null,
+            a.Fetch?.ETag, a.Fetch?.LastModified, next.Next, (int)next.Interval.TotalSeconds, now, a.Fetch?.PermanentUrl?.ToString(), next.Reason), ct).ConfigureAwait(false);
     }
 }

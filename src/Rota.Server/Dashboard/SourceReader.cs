@@ -1,3 +1,5 @@
+using Rota.Crawler.Crawling;
+using Rota.Crawler.Scheduling;
 using Rota.Server.Auth;
 using Rota.Storage;
 
@@ -5,7 +7,7 @@ namespace Rota.Server.Dashboard;
 
 /// <summary>The dashboard's reads of sources, items and crawl logs, scoped like the API: a user sees only their own
 /// sources and crawls; an admin sees everyone's. Someone else's source reads as missing (the page answers 404).</summary>
-public sealed class SourceReader(IRotaStore store)
+public sealed class SourceReader(IRotaStore store, CrawlerOptions crawler, TimeProvider time)
 {
     public const int PageSize = 50;
 
@@ -14,6 +16,10 @@ public sealed class SourceReader(IRotaStore store)
 
     public Task<SourceRow?> SourceAsync(Caller caller, long id, CancellationToken ct) =>
         store.SourceGet(new SourceGetParams(id, caller.OwnerScope), ct);
+
+    /// <summary>The source's scheduling mode, the reason of its next crawl, and its learned weekly profile.</summary>
+    public Task<SourceSchedule> ScheduleAsync(SourceRow source, CancellationToken ct) =>
+        new SourceSchedules(store, crawler, time).DescribeAsync(source, ct);
 
     public Task<IReadOnlyList<ItemRow>> ItemsAsync(long sourceId, long? cursor, CancellationToken ct) =>
         store.ItemList(new ItemListParams(sourceId, cursor, PageSize), ct);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Rota.Crawler.Crawling;
 using Rota.Crawler.Fetching;
+using Rota.Crawler.Scheduling;
 using Rota.Crawler.Sources;
 using Rota.Server.Auth;
 using Rota.Server.Hosting;
@@ -13,7 +14,8 @@ using Rota.Storage;
 namespace Rota.Server.Endpoints;
 
 /// <summary><c>/api/v1/sources</c>: the caller's sources (admins: <c>?owner=</c> anyone's) — add by URL or handle (with
-/// feed discovery for web pages), read, delete, crawl one now, and its items (cursor pages).</summary>
+/// feed discovery for web pages), read, delete, crawl one now, its items (cursor pages), and its crawl schedule (mode,
+/// next crawl and why, learned weekly posting profile).</summary>
 public static class SourceEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -25,6 +27,8 @@ public static class SourceEndpoints
         g.MapDelete("/{id:long}", Delete).WithName("DeleteSource");
         g.MapPost("/{id:long}/crawl", Crawl).WithName("CrawlSource").RequireRateLimiting(RateLimits.Trigger);
         g.MapGet("/{id:long}/items", Items).WithName("ListSourceItems");
+        g.MapGet("/{id:long}/schedule", GetSchedule).WithName("GetSourceSchedule");
+        g.MapPut("/{id:long}/schedule", SetSchedule).WithName("SetSourceSchedule");
     }
 
     /// <summary>Seed 001's source types: feeds and web pages are <c>rss</c>; the rest keep their kind.</summary>
@@ -107,5 +111,23 @@ public static class SourceEndpoints
         var limit = Query.Int(http.Request, "limit", 50, 1, 500);
         var items = await store.ItemList(new ItemListParams(id, Query.Long(http.Request, "cursor"), limit), http.RequestAborted);
         return Results.Ok(new { items, next_cursor = items.Count == limit ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null });
+    }
+
+    private static async Task<IResult> GetSchedule(long id, HttpContext http, IRotaStore store, CrawlerOptions options, TimeProvider time) =>
+        Results.Ok(await new SourceSchedules(store, options, time).DescribeAsync(await Visible(id, http, store), http.RequestAborted));
+
+    private static async Task<IResult> SetSchedule(long id, HttpContext http, IRotaStore store, CrawlerOptions options, TimeProvider time, Auditor audit)
+    {
+        var body = (await JsonBody.ReadAsync(http)).Allow("mode", "interval");
+        var modeText = body.String("mode", required: true, maxLength: 32);
+        var intervalText = body.String("interval", maxLength: 32);
+        var (mode, interval, field, error) = SourceSchedules.Parse(modeText, intervalText, options);
+        if (field is not null) throw ApiProblem.Invalid(field, field == "mode" ? modeText : intervalText, error!);
+        var source = await Visible(id, http, store);
+        var schedules = new SourceSchedules(store, options, time);
+        var updated = await schedules.SetAsync(source, mode, interval, http.RequestAborted)
+            ?? throw ApiProblem.NotFound("source", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await audit.RecordAsync(http, "source.schedule", $"source:{id}", new JsonObject { ["mode"] = modeText, ["interval"] = intervalText });
+        return Results.Ok(await schedules.DescribeAsync(updated, http.RequestAborted));
     }
 }

@@ -35,7 +35,19 @@ UPDATE rota_sources SET
     last_attempt_at = @now,
     next_crawl_at = @next_crawl_at,
     poll_interval_seconds = @poll_interval_seconds,
+    metadata = CASE WHEN @schedule_reason::text IS NULL THEN metadata ELSE COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('schedule_reason', @schedule_reason::text) END,
     items_total = (SELECT COUNT(*) FROM rota_items i WHERE i.source_id = rota_sources.id),
     updated_at = @now
 WHERE id = @id
+RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata;
+
+-- name: SourceSetSchedule
+UPDATE rota_sources SET
+    metadata = (CASE WHEN @mode::text IS NULL THEN COALESCE(metadata, '{}'::jsonb) - 'schedule'
+                     ELSE COALESCE(metadata, '{}'::jsonb) || jsonb_build_object('schedule', @mode::text) END)
+               || jsonb_build_object('schedule_reason', @reason::text),
+    poll_interval_seconds = COALESCE(@poll_interval_seconds::integer, poll_interval_seconds),
+    next_crawl_at = COALESCE(@next_crawl_at::timestamptz, next_crawl_at),
+    updated_at = @now
+WHERE id = @id AND (@owner::text IS NULL OR owner = @owner)
 RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata;

@@ -26,3 +26,6 @@ WHERE id = @id;
 
 -- name: ItemPrune
 DELETE FROM rota_items WHERE id IN (SELECT id FROM rota_items WHERE fetched_at < @older_than ORDER BY id LIMIT @limit);
+
+-- name: ItemTimeList
+SELECT published_at, fetched_at FROM rota_items WHERE source_id = @source_id ORDER BY id DESC LIMIT (@limit + 0);

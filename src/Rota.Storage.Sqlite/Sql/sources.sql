@@ -35,7 +35,19 @@ UPDATE rota_sources SET
     last_attempt_at = @now,
     next_crawl_at = @next_crawl_at,
     poll_interval_seconds = @poll_interval_seconds,
+    metadata = CASE WHEN @schedule_reason IS NULL THEN metadata ELSE json_set(COALESCE(metadata, '{}'), '$.schedule_reason', @schedule_reason) END,
     items_total = (SELECT COUNT(*) FROM rota_items i WHERE i.source_id = rota_sources.id),
     updated_at = @now
 WHERE id = @id
+RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata;
+
+-- name: SourceSetSchedule
+UPDATE rota_sources SET
+    metadata = json_set(
+        CASE WHEN @mode IS NULL THEN json_remove(COALESCE(metadata, '{}'), '$.schedule') ELSE json_set(COALESCE(metadata, '{}'), '$.schedule', @mode) END,
+        '$.schedule_reason', @reason),
+    poll_interval_seconds = COALESCE(@poll_interval_seconds, poll_interval_seconds),
+    next_crawl_at = COALESCE(@next_crawl_at, next_crawl_at),
+    updated_at = @now
+WHERE id = @id AND (@owner IS NULL OR owner = @owner)
 RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata;

@@ -30,6 +30,10 @@ public static class CrawlerSettingKeys
         ("error_retry_delay", (CrawlerSettings s, string t, out string? e) => Duration(t, true, out e) is { } v ? s with { ErrorRetryDelay = v } : s),
         ("item_retention", (CrawlerSettings s, string t, out string? e) => Duration(t, true, out e) is { } v ? s with { ItemRetention = v } : s),
         ("crawl_log_retention", (CrawlerSettings s, string t, out string? e) => Duration(t, true, out e) is { } v ? s with { CrawlLogRetention = v } : s),
+        ("schedule", (CrawlerSettings s, string t, out string? e) => ScheduleMode(t, out e) is { } v ? s with { Schedule = v } : s),
+        ("predictive_threshold", (CrawlerSettings s, string t, out string? e) => Positive(t, out e) is { } v ? s with { PredictiveThreshold = v } : s),
+        ("predictive_half_life", (CrawlerSettings s, string t, out string? e) => Duration(t, true, out e) is { } v ? s with { PredictiveHalfLife = v } : s),
+        ("predictive_min_items", (CrawlerSettings s, string t, out string? e) => Int(t, 2, out e) is { } v ? s with { PredictiveMinItems = v } : s),
     ];
 
     public static IReadOnlyList<string> Keys { get; } = Table.Select(t => t.Key).ToArray();
@@ -72,6 +76,24 @@ public static class CrawlerSettingKeys
         error = null;
         if (!int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v)) error = "expected a whole number";
         else if (v < min) error = $"must be at least {min}";
+        return error is null ? v : null;
+    }
+
+    /// <summary>The words of the crawler's <c>CrawlScheduleMode</c>.</summary>
+    public static readonly string[] ScheduleModes = ["fixed", "adaptive", "predictive"];
+
+    private static string? ScheduleMode(string text, out string? error)
+    {
+        var v = text.Trim().ToLowerInvariant();
+        error = ScheduleModes.Contains(v) ? null : $"expected one of {string.Join(", ", ScheduleModes)}";
+        return error is null ? v : null;
+    }
+
+    private static double? Positive(string text, out string? error)
+    {
+        error = null;
+        if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v)) error = "expected a number such as 1 or 0.5";
+        else if (v <= 0) error = "must be positive";
         return error is null ? v : null;
     }
 

@@ -23,6 +23,11 @@ public sealed record CrawlerSettings
     public TimeSpan? ErrorRetryDelay { get; init; }
     public TimeSpan? ItemRetention { get; init; }
     public TimeSpan? CrawlLogRetention { get; init; }
+    /// <summary><c>fixed</c>, <c>adaptive</c> or <c>predictive</c> (validated by <see cref="CrawlerSettingKeys"/>).</summary>
+    public string? Schedule { get; init; }
+    public double? PredictiveThreshold { get; init; }
+    public TimeSpan? PredictiveHalfLife { get; init; }
+    public int? PredictiveMinItems { get; init; }
 
     /// <summary>These settings with every value <paramref name="over"/> sets replacing this one's (environment over file).</summary>
     public CrawlerSettings Overlay(CrawlerSettings over) => new()
@@ -43,5 +48,9 @@ public sealed record CrawlerSettings
         ErrorRetryDelay = over.ErrorRetryDelay ?? ErrorRetryDelay,
         ItemRetention = over.ItemRetention ?? ItemRetention,
         CrawlLogRetention = over.CrawlLogRetention ?? CrawlLogRetention,
+        Schedule = over.Schedule ?? Schedule,
+        PredictiveThreshold = over.PredictiveThreshold ?? PredictiveThreshold,
+        PredictiveHalfLife = over.PredictiveHalfLife ?? PredictiveHalfLife,
+        PredictiveMinItems = over.PredictiveMinItems ?? PredictiveMinItems,
     };
 }

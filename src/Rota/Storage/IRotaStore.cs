@@ -41,6 +41,7 @@ public interface IRotaStore : IAsyncDisposable
 
     Task<ItemRow?> ItemGet(long id, CancellationToken ct = default);
     Task<IReadOnlyList<ItemRow>> ItemList(ItemListParams p, CancellationToken ct = default);
+    Task<IReadOnlyList<ItemTimes>> ItemTimeList(ItemTimeListParams p, CancellationToken ct = default);
     /// <summary>Deletes items first seen before <c>OlderThan</c>; returns how many.</summary>
     Task<int> ItemPrune(ItemPruneParams p, CancellationToken ct = default);
     Task<bool> ItemSetPage(ItemSetPageParams p, CancellationToken ct = default);
@@ -118,6 +119,7 @@ public interface IRotaStore : IAsyncDisposable
     Task<SourceRow?> SourceGet(SourceGetParams p, CancellationToken ct = default);
     Task<IReadOnlyList<SourceRow>> SourceList(SourceListParams p, CancellationToken ct = default);
     Task<SourceRow?> SourceUpdateAfterCrawl(SourceUpdateAfterCrawlParams p, CancellationToken ct = default);
+    Task<SourceRow?> SourceSetSchedule(SourceSetScheduleParams p, CancellationToken ct = default);
     Task<SourceRow> SourceUpsert(SourceUpsertParams p, CancellationToken ct = default);
 
     Task<ScheduleRow?> ScheduleGet(long id, CancellationToken ct = default);

@@ -45,3 +45,9 @@ public sealed record ItemSetPageParams(long Id, int StatusCode, string? Url, str
 
 /// <summary>Deletes items first seen before <c>OlderThan</c>, at most <c>Limit</c> per call.</summary>
 public sealed record ItemPruneParams(DateTimeOffset OlderThan, int Limit = 10_000);
+
+/// <summary>The newest <c>Limit</c> items' times of a source (by id, newest first): what the predictive schedule learns from.</summary>
+public sealed record ItemTimeListParams(long SourceId, int Limit = 500);
+
+/// <summary>When an item was published (as the feed says) and first seen.</summary>
+public sealed record ItemTimes(DateTimeOffset? PublishedAt, DateTimeOffset FetchedAt);

@@ -48,7 +48,16 @@ public sealed record SourceDeleteParams(long Id, string? Owner = null);
 
 /// <summary>The result of one crawl of a source. On success (<c>Failed</c> false) the error fields are cleared,
 /// <c>consecutive_errors</c> reset and <c>last_crawled_at</c> set; on failure <c>error_since</c> keeps the first
-/// failure's time and <c>consecutive_errors</c> grows. <c>items_total</c> is recounted.</summary>
+/// failure's time and <c>consecutive_errors</c> grows. <c>items_total</c> is recounted. A <c>ScheduleReason</c> is
+/// stored in the metadata key <c>schedule_reason</c> (null keeps the old one).</summary>
 /// <param name="Url">The new feed URL after a permanent redirect; null keeps it.</param>
 public sealed record SourceUpdateAfterCrawlParams(long Id, string Status, bool Failed, string? ErrorCode, string? ErrorMessage, bool? ErrorTransient,
-    string? ETag, string? LastModified, DateTimeOffset NextCrawlAt, int PollIntervalSeconds, DateTimeOffset Now, string? Url = null);
+    string? ETag, string? LastModified, DateTimeOffset NextCrawlAt, int PollIntervalSeconds, DateTimeOffset Now, string? Url = null,
+    string? ScheduleReason = null);
+
+/// <summary>Sets a source's own scheduling mode (metadata key <c>schedule</c>; null: follow the crawler's default) and the
+/// explanation (<c>schedule_reason</c>; null removes it). <c>PollIntervalSeconds</c> and <c>NextCrawlAt</c> change
+/// only when given.</summary>
+/// <param name="Owner">Only when the source belongs to this owner (null: any owner).</param>
+public sealed record SourceSetScheduleParams(long Id, string? Owner, string? Mode, string? Reason, int? PollIntervalSeconds,
+    DateTimeOffset? NextCrawlAt, DateTimeOffset Now);

@@ -56,6 +56,22 @@ public sealed class CrawlerSettingsResolverTests
     }
 
     [Fact]
+    public void Resolve_ScheduleAndPredictiveSettings_FromFileAndEnvironment_BadOnesNamed()
+    {
+        var file = new CrawlerSettings { Schedule = "predictive", PredictiveHalfLife = TimeSpan.FromDays(7) };
+        var o = Resolve(file, ("ROTA_CRAWLER_PREDICTIVE_THRESHOLD", "0.25"), ("ROTA_CRAWLER_PREDICTIVE_MIN_ITEMS", "12"));
+        Assert.Equal((Rota.Crawler.Scheduling.CrawlScheduleMode.Predictive, 0.25, TimeSpan.FromDays(7), 12),
+            (o.Schedule, o.Predictive.Threshold, o.Predictive.HalfLife, o.Predictive.MinItems));
+        Assert.Equal(Rota.Crawler.Scheduling.CrawlScheduleMode.Adaptive, Resolve(null).Schedule);
+
+        var ex = Assert.Throws<RotaException>(() => Resolve(null, ("ROTA_CRAWLER_SCHEDULE", "hourly"), ("ROTA_CRAWLER_PREDICTIVE_THRESHOLD", "-1"),
+            ("ROTA_CRAWLER_PREDICTIVE_MIN_ITEMS", "1")));
+        Assert.Contains("ROTA_CRAWLER_SCHEDULE: expected one of fixed, adaptive, predictive (value: 'hourly')", ex.Message);
+        Assert.Contains("ROTA_CRAWLER_PREDICTIVE_THRESHOLD: must be positive (value: '-1')", ex.Message);
+        Assert.Contains("ROTA_CRAWLER_PREDICTIVE_MIN_ITEMS: must be at least 2 (value: '1')", ex.Message);
+    }
+
+    [Fact]
     public async Task ResolvedSettings_ReachTheFetcher_UserAgentSentAndSizeCapApplied()
     {
         await using var server = await LoopbackHttpServer.StartAsync();
