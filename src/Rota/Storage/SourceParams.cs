@@ -30,6 +30,9 @@ public sealed record SourceRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public JsonObject? Metadata { get; init; }
+    /// <summary>The source's crawl rules (filters, rewrites, limits, request identity, full content) as validated
+    /// JSON; null: none. The crawler's <c>SourceRules</c> reads and validates them.</summary>
+    public JsonObject? Rules { get; init; }
 }
 
 /// <summary>Adds a source, or updates name/kind/input/url/metadata of the owner's source with the same normalized URL.
@@ -52,3 +55,7 @@ public sealed record SourceDeleteParams(long Id, string? Owner = null);
 /// <param name="Url">The new feed URL after a permanent redirect; null keeps it.</param>
 public sealed record SourceUpdateAfterCrawlParams(long Id, string Status, bool Failed, string? ErrorCode, string? ErrorMessage, bool? ErrorTransient,
     string? ETag, string? LastModified, DateTimeOffset NextCrawlAt, int PollIntervalSeconds, DateTimeOffset Now, string? Url = null);
+
+/// <summary>Replaces a source's crawl rules (null clears them); the caller validated them.</summary>
+/// <param name="Owner">Only when the source belongs to this owner (null: any owner).</param>
+public sealed record SourceSetRulesParams(long Id, JsonObject? Rules, DateTimeOffset Now, string? Owner = null);
