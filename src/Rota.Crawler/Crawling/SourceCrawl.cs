@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Rota.Crawler.Fetching;
 using Rota.Crawler.Parsing;
+using Rota.Crawler.Rules;
 using Rota.Storage;
 
 namespace Rota.Crawler.Crawling;
@@ -12,6 +13,8 @@ namespace Rota.Crawler.Crawling;
 /// </summary>
 internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, CrawlerOptions options, TimeProvider time)
 {
+    private readonly ItemIngest _ingest = new(store, fetcher);
+
     public async Task<SourceCrawlResult> RunAsync(SourceRow source, string crawlType, long? runId, CancellationToken ct)
     {
         var started = time.GetTimestamp();
@@ -40,7 +43,7 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
             SourceStatus = updated?.Status ?? source.Status, ItemsFetched = attempt.ItemsFetched, ItemsNew = attempt.NewIds.Count,
             HttpStatus = attempt.Fetch is { StatusCode: > 0 } f ? f.StatusCode : null, ErrorCode = attempt.ErrorCode,
             ErrorMessage = attempt.ErrorMessage, ErrorTransient = attempt.ErrorCode is null ? null : attempt.ErrorTransient,
-            DurationMs = duration, CrawlLogId = logId, NewItemIds = attempt.NewIds,
+            DurationMs = duration, CrawlLogId = logId, NewItemIds = attempt.NewIds, Rules = attempt.Rules,
         };
     }
 
@@ -48,7 +51,11 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
     {
         if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url))
             return CrawlAttempt.Failure(null, FetchErrorCodes.InvalidUrl, $"crawl: '{source.Url}' is not an absolute URL", false);
-        var fetch = await fetcher.FetchAsync(url, source.ETag, source.LastModified, ct).ConfigureAwait(false);
+        var (rules, ruleErrors) = SourceRulesReader.Read(source.Rules);
+        if (ruleErrors.Count > 0)
+            return CrawlAttempt.Failure(null, "crawl.invalid_rules", $"crawl: the source's rules are invalid: {string.Join("; ", ruleErrors)}", false);
+        var identity = rules.UserAgent is null && rules.Headers.Count == 0 ? null : new FetchIdentity(rules.UserAgent, rules.Headers, url.IdnHost);
+        var fetch = await fetcher.FetchAsync(url, identity, source.ETag, source.LastModified, ct).ConfigureAwait(false);
         switch (fetch.Outcome)
         {
             case FetchOutcome.NotModified:
@@ -70,13 +77,13 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
             return CrawlAttempt.Failure(fetch, ex.Code, $"{ex.Message} ({fetch.FinalUrl})", false);
         }
         var entries = document.Entries.Take(options.MaxItemsPerSource).ToList();
-        var (items, errors) = ItemMapper.Map(entries);
+        var (items, errors, counts) = await _ingest.PrepareAsync(source, rules, identity, entries, ct).ConfigureAwait(false);
         var (newIds, storeErrors) = await StoreAsync(source.Id, items, ct).ConfigureAwait(false);
         errors.AddRange(storeErrors);
         return new CrawlAttempt
         {
             Status = errors.Count > 0 ? CrawlLogValues.Partial : CrawlLogValues.Success, Fetch = fetch,
-            ItemsFetched = entries.Count, NewIds = newIds, ItemErrors = errors,
+            ItemsFetched = entries.Count, NewIds = newIds, ItemErrors = errors, Rules = counts,
         };
     }
 
@@ -106,7 +113,7 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
     {
         var duration = (long)time.GetElapsedTime(started).TotalMilliseconds;
         JsonObject? details = null;
-        if (a.ErrorCode is not null || a.ItemErrors.Count > 0 || a.Fetch is { Redirects.Count: > 0 })
+        if (a.ErrorCode is not null || a.ItemErrors.Count > 0 || a.Fetch is { Redirects.Count: > 0 } || !a.Rules.IsEmpty)
         {
             details = new JsonObject
             {
@@ -114,6 +121,7 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
                 ["http_status"] = a.Fetch is { StatusCode: > 0 } f ? f.StatusCode : null,
                 ["retry_after"] = a.Fetch?.RetryAfter?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             };
+            if (!a.Rules.IsEmpty) details["rules"] = a.Rules.ToJson();
             if (a.ItemErrors.Count > 0) details["item_errors"] = new JsonArray([.. a.ItemErrors.Select(e => (JsonNode)JsonValue.Create(e)!)]);
             if (a.Fetch is { Redirects.Count: > 0 } r)
                 details["redirects"] = new JsonArray([.. r.Redirects.Select(h => (JsonNode)new JsonObject { ["status"] = h.StatusCode, ["from"] = h.From.ToString(), ["to"] = h.Location.ToString() })]);
