@@ -113,7 +113,7 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
     {
         var duration = (long)time.GetElapsedTime(started).TotalMilliseconds;
         JsonObject? details = null;
-        if (a.ErrorCode is not null || a.ItemErrors.Count > 0 || a.Fetch is { Redirects.Count: > 0 } || !a.Rules.IsEmpty)
+        if (a.ErrorCode is not null || a.ItemErrors.Count > 0 || a.Fetch is { Redirects.Count: > 0 })
         {
             details = new JsonObject
             {
@@ -121,15 +121,23 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
                 ["http_status"] = a.Fetch is { StatusCode: > 0 } f ? f.StatusCode : null,
                 ["retry_after"] = a.Fetch?.RetryAfter?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             };
-            if (!a.Rules.IsEmpty) details["rules"] = a.Rules.ToJson();
             if (a.ItemErrors.Count > 0) details["item_errors"] = new JsonArray([.. a.ItemErrors.Select(e => (JsonNode)JsonValue.Create(e)!)]);
             if (a.Fetch is { Redirects.Count: > 0 } r)
                 details["redirects"] = new JsonArray([.. r.Redirects.Select(h => (JsonNode)new JsonObject { ["status"] = h.StatusCode, ["from"] = h.From.ToString(), ["to"] = h.Location.ToString() })]);
         }
         var message = a.ErrorMessage ?? (a.ItemErrors.Count > 0 ? $"crawl: {a.ItemErrors.Count} item(s) could not be read or stored" : null);
         await store.CrawlLogFinish(new CrawlLogFinishParams(logId, a.Status, a.ItemsFetched, a.NewIds.Count, message, details, duration, time.GetUtcNow(),
-            a.Fetch is { } fetch ? new JsonObject { ["url"] = fetch.FinalUrl.ToString(), ["not_modified"] = fetch.Outcome == FetchOutcome.NotModified } : null), ct).ConfigureAwait(false);
+            Metadata(a)), ct).ConfigureAwait(false);
         return duration;
+    }
+
+    /// <summary>The crawl log's metadata: the URL fetched, whether it was a 304, and what the crawl rules held back.</summary>
+    private static JsonObject? Metadata(CrawlAttempt a)
+    {
+        if (a.Fetch is not { } fetch) return null;
+        var metadata = new JsonObject { ["url"] = fetch.FinalUrl.ToString(), ["not_modified"] = fetch.Outcome == FetchOutcome.NotModified };
+        if (!a.Rules.IsEmpty) metadata["rules"] = a.Rules.ToJson();
+        return metadata;
     }
 
     private Task<SourceRow?> UpdateSourceAsync(SourceRow source, CrawlAttempt a, CancellationToken ct)
