@@ -17,6 +17,13 @@ public sealed partial class RemoteBackend
     public async Task<IReadOnlyList<SourceView>> ListSourcesAsync(string? owner, string? status, CancellationToken ct) =>
         (await api.ListSourcesAsync(owner, status, ct)).Sources.Select(SourceView.Of).ToList();
 
+    public Task<SourceInfo> GetSourceAsync(long id, string? owner, CancellationToken ct) => api.GetSourceAsync(id, ct);
+
+    public Task<SourceInfo> SetSourceRulesAsync(long id, string? owner, JsonObject? rules, CancellationToken ct) => api.SetSourceRulesAsync(id, rules, ct);
+
+    public async Task<IReadOnlyList<ItemInfo>> ListSourceItemsAsync(long id, string? owner, int? minQuality, int limit, CancellationToken ct) =>
+        (await api.ListSourceItemsAsync(id, limit: limit, minQuality: minQuality, ct: ct)).Items;
+
     public Task DeleteSourceAsync(long id, string? owner, CancellationToken ct) => api.DeleteSourceAsync(id, ct);
 
     public async Task<CrawlSummaryInfo> CrawlSourcesAsync(long? id, string? owner, bool due, bool allowLoopback, CancellationToken ct) =>
