@@ -272,10 +272,12 @@ public static class SourceRulesReader
             errors.Add(new RuleError(path, n.ToString(CultureInfo.InvariantCulture), $"must be between {min} and {max}"));
             return null;
         }
-        if (node is JsonValue iv && iv.TryGetValue<int>(out var i))
+        // Rules built in code or read from YAML hold CLR numbers rather than JSON elements.
+        long? whole = node is JsonValue iv ? iv.TryGetValue<int>(out var i) ? i : iv.TryGetValue<long>(out var l) ? l : null : null;
+        if (whole is { } w)
         {
-            if (i >= min && i <= max) return i;
-            errors.Add(new RuleError(path, i.ToString(CultureInfo.InvariantCulture), $"must be between {min} and {max}"));
+            if (w >= min && w <= max) return (int)w;
+            errors.Add(new RuleError(path, w.ToString(CultureInfo.InvariantCulture), $"must be between {min} and {max}"));
             return null;
         }
         errors.Add(new RuleError(path, Show(node), "expected a whole number"));
