@@ -8,12 +8,12 @@ using Rota.Server.Endpoints;
 namespace Rota.Cli.Commands;
 
 /// <summary><c>rota source rules ID [--set RULES | --clear]</c> shows or replaces a source's crawl rules, and
-/// <c>rota source items ID [--min-quality N]</c> lists its items with their quality (docs/crawling.md).</summary>
+/// <c>rota source items ID [--min-quality N]</c> lists its items with their quality (docs/crawler.md).</summary>
 public static class SourceRulesCommands
 {
     /// <summary>The <c>--rules</c> option of <c>source add</c>: JSON text, or <c>@FILE</c> holding it.</summary>
     public static Option<string?> RulesOption() =>
-        new("--rules") { Description = "Crawl rules as JSON, or @FILE holding them (see docs/crawling.md: block, keep, rewrite, max_items, min_quality, user_agent, headers, full_content, selector)" };
+        new("--rules") { Description = "Crawl rules as JSON, or @FILE holding them (see docs/crawler.md: block, keep, rewrite, max_items, min_quality, user_agent, headers, full_content, selector)" };
 
     /// <summary>The rules object of <c>--rules</c>/<c>--set</c> (null: none), or <c>source.invalid_rules</c> saying why not.</summary>
     public static JsonObject? Read(string? value)

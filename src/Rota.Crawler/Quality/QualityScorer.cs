@@ -4,7 +4,7 @@ namespace Rota.Crawler.Quality;
 
 /// <summary>
 /// Deterministic content quality, 0–100, from the item as stored (after rules and full content). Signals and points
-/// (documented in docs/crawling.md "Content quality"):
+/// (documented in docs/crawler.md "Content quality"):
 /// <list type="bullet">
 /// <item><c>text_length</c> 0–35: visible text of the content (else the summary): 0 none, 5 under 100 chars, 15 under
 /// 500, 25 under 1500, 35 from 1500.</item>

@@ -1,7 +1,7 @@
 namespace Rota.Crawler.Rules;
 
 /// <summary>
-/// A source's validated crawl rules (see docs/crawling.md "Crawl rules"), read from the JSON stored with the source by
+/// A source's validated crawl rules (see docs/crawler.md "Crawl rules"), read from the JSON stored with the source by
 /// <see cref="SourceRulesReader"/>. Order at ingest: <see cref="MaxItems"/> → rewrite (<see cref="StripParams"/>,
 /// <see cref="TitleReplacements"/>, <see cref="ContentReplacements"/>) → <see cref="Block"/> → <see cref="Keep"/> →
 /// <see cref="FullContent"/> for new items → quality score → <see cref="MinQuality"/>.

@@ -15,7 +15,7 @@ public static class SourceRulesInput
     {
         if (node is null) return null;
         if (node is not JsonObject rules)
-            throw ApiProblem.Malformed(field, node.ToJsonString(), "expected a JSON object of crawl rules (see docs/crawling.md)");
+            throw ApiProblem.Malformed(field, node.ToJsonString(), "expected a JSON object of crawl rules (see docs/crawler.md)");
         if (rules.Count == 0) return null;
         var (_, errors) = SourceRulesReader.Read(rules);
         if (errors.Count == 0) return (JsonObject)rules.DeepClone();

@@ -8,7 +8,7 @@ namespace Rota.Configuration;
 /// <param name="Name">Display name used when the source is added (default: the feed's title).</param>
 /// <param name="Kind">The source kind when the input alone does not say (<c>feed</c>, <c>reddit</c>, …).</param>
 /// <param name="Owner">The user the source belongs to (default: the crawler's default owner).</param>
-/// <param name="Rules">Crawl rules (docs/crawling.md); null: none.</param>
+/// <param name="Rules">Crawl rules (docs/crawler.md); null: none.</param>
 public sealed record SourceDefinition(string Input, string? Name = null, string? Kind = null, string? Owner = null, JsonObject? Rules = null);
 
 /// <summary>Checks a source's crawl rules (the crawler's validator, given by the caller: the core does not know the
