@@ -7,7 +7,7 @@ using Rota.Storage;
 
 namespace Rota.Cli;
 
-/// <summary>Loads a configuration file, validates all of it first, then writes queues and tasks to the store.</summary>
+/// <summary>Loads a configuration file, validates all of it first, then writes queues, tasks, alerts and sources to the store.</summary>
 public static class ConfigApplier
 {
     /// <summary>Handler kinds <c>rota serve</c> can run: the built-in ones and those <paramref name="extendRota"/> adds.</summary>
@@ -21,7 +21,8 @@ public static class ConfigApplier
     }
 
     /// <summary>Validates the whole file (throws listing every error, touching nothing) and returns it.</summary>
-    public static RotaConfigDocument Load(string path, Action<RotaBuilder>? extendRota = null) => ConfigLoader.LoadFile(path, KnownHandlers(extendRota));
+    public static RotaConfigDocument Load(string path, Action<RotaBuilder>? extendRota = null) =>
+        ConfigLoader.LoadFile(path, KnownHandlers(extendRota), SourceConfigApplier.Check);
 
     public sealed record Change(string Task, string What);
 
@@ -59,6 +60,7 @@ public static class ConfigApplier
             changes.Add(new Change(task.Name, what));
         }
         if (doc.Alerts is { } alerts) changes.Add(await ApplyAlertsAsync(alerts, store, client, dryRun, ct));
+        changes.AddRange(await SourceConfigApplier.ApplyAsync(doc, store, client.Time, dryRun, ct));
         var inFile = doc.Tasks.Concat(doc.Pipelines.SelectMany(p => PipelineTasks.ToTasks(p, Tasks.TaskOrigin.Config, fileTasks.GetValueOrDefault)))
             .Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var t in await store.TaskList(new TaskListParams(), ct))

@@ -23,7 +23,7 @@ public static class ExitCodes
         var c when c.StartsWith("config.", StringComparison.Ordinal) || c.StartsWith("cron.", StringComparison.Ordinal)
             || c.StartsWith("schedule.", StringComparison.Ordinal) || c.StartsWith("value.", StringComparison.Ordinal)
             || c.StartsWith("preview.", StringComparison.Ordinal) || c.StartsWith("cli.", StringComparison.Ordinal)
-            || c == "crawler.bad_setting" => InvalidInput,
+            || c == "crawler.bad_setting" || c == "source.invalid_rules" => InvalidInput,
         _ => RuntimeError,
     };
 

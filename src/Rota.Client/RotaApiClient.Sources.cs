@@ -38,8 +38,14 @@ public sealed partial class RotaApiClient
         SendJsonAsync<CrawlSummaryInfo>(HttpMethod.Post, $"sources/{id}/crawl", null, ct);
 
     /// <summary>A source's items, newest first; pass the page's <see cref="ItemPage.NextCursor"/> for the next.</summary>
-    public Task<ItemPage> ListSourceItemsAsync(long id, string? cursor = null, int? limit = null, CancellationToken ct = default) =>
-        GetAsync<ItemPage>(Query($"sources/{id}/items", ("cursor", cursor), ("limit", limit?.ToString(CultureInfo.InvariantCulture))), ct);
+    /// <param name="minQuality">Only items scored at least this (0–100).</param>
+    public Task<ItemPage> ListSourceItemsAsync(long id, string? cursor = null, int? limit = null, int? minQuality = null, CancellationToken ct = default) =>
+        GetAsync<ItemPage>(Query($"sources/{id}/items", ("cursor", cursor), ("limit", limit?.ToString(CultureInfo.InvariantCulture)),
+            ("min_quality", minQuality?.ToString(CultureInfo.InvariantCulture))), ct);
+
+    /// <summary>Replaces a source's crawl rules (null clears them); invalid rules fail with every error listed.</summary>
+    public Task<SourceInfo> SetSourceRulesAsync(long id, System.Text.Json.Nodes.JsonObject? rules, CancellationToken ct = default) =>
+        SendJsonAsync<SourceInfo>(HttpMethod.Put, $"sources/{id}/rules", rules ?? [], ct);
 
     /// <summary>Crawls the caller's sources now (or only <paramref name="sourceId"/>) and answers when done.</summary>
     public Task<CrawlSummaryInfo> TriggerCrawlAsync(long? sourceId = null, CancellationToken ct = default) =>

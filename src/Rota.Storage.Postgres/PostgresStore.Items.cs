@@ -33,12 +33,15 @@ public sealed partial class PostgresStore
         public string? PageTitle { get; set; }
         public string? PageText { get; set; }
         public DateTime? PageFetchedAt { get; set; }
+        public long? Quality { get; set; }
+        public string? QualitySignals { get; set; }
 
         public ItemRow ToRow() => new()
         {
             Id = Id, SourceId = SourceId, GuidHash = GuidHash, Url = Url, Title = Title, Author = Author, Summary = Summary, Content = Content,
             PublishedAt = At(PublishedAt), FetchedAt = At(FetchedAt), Categories = Array(Categories), Enclosures = Array(Enclosures),
             PageStatus = PageStatus is { } s ? (int)s : null, PageUrl = PageUrl, PageTitle = PageTitle, PageText = PageText, PageFetchedAt = At(PageFetchedAt),
+            Quality = Quality is { } q ? (int)q : null, QualitySignals = QualitySignals is null ? null : JsonNode.Parse(QualitySignals) as JsonObject,
         };
     }
 
@@ -74,7 +77,16 @@ public sealed partial class PostgresStore
         .Bind("content", p.Items.Select(i => i.Content).ToArray())
         .Bind("published_at", p.Items.Select(i => i.PublishedAt?.UtcDateTime).ToArray())
         .Bind("categories", p.Items.Select(i => i.Categories?.ToJsonString()).ToArray())
-        .Bind("enclosures", p.Items.Select(i => i.Enclosures?.ToJsonString()).ToArray());
+        .Bind("enclosures", p.Items.Select(i => i.Enclosures?.ToJsonString()).ToArray())
+        .Bind("quality", p.Items.Select(i => i.Quality).ToArray())
+        .Bind("quality_signals", p.Items.Select(i => i.QualitySignals?.ToJsonString()).ToArray());
+
+    public Task<IReadOnlyList<string>> ItemExistingKeys(ItemExistingKeysParams p, CancellationToken ct = default) =>
+        p.GuidHashes.Count == 0 ? Task.FromResult<IReadOnlyList<string>>([])
+        : Read<IReadOnlyList<string>>(async c => (await c.QueryAsync<string>(Sql["ItemExistingKeys"], new
+        {
+            source_id = p.SourceId, guid_hashes = p.GuidHashes.ToArray(),
+        })).ToList(), ct);
 
     public Task<ItemRow?> ItemGet(long id, CancellationToken ct = default) =>
         Read(async c => (await c.QuerySingleOrDefaultAsync<ItemDb>(Sql["ItemGet"], new { id }))?.ToRow(), ct);
@@ -82,7 +94,7 @@ public sealed partial class PostgresStore
     public Task<IReadOnlyList<ItemRow>> ItemList(ItemListParams p, CancellationToken ct = default) =>
         Read<IReadOnlyList<ItemRow>>(async c => (await c.QueryAsync<ItemDb>(Sql["ItemList"], new
         {
-            source_id = p.SourceId, before_id = p.BeforeId, limit = Math.Clamp(p.Limit, 1, 1000),
+            source_id = p.SourceId, before_id = p.BeforeId, limit = Math.Clamp(p.Limit, 1, 1000), min_quality = p.MinQuality,
         })).Select(i => i.ToRow()).ToList(), ct);
 
     public Task<IReadOnlyList<ItemTimes>> ItemTimeList(ItemTimeListParams p, CancellationToken ct = default) =>

@@ -32,6 +32,7 @@ public sealed partial class PostgresStore
         public DateTime CreatedAt { get; set; }
         public DateTime UpdatedAt { get; set; }
         public string? Metadata { get; set; }
+        public string? Rules { get; set; }
 
         public SourceRow ToRow() => new()
         {
@@ -40,6 +41,7 @@ public sealed partial class PostgresStore
             ConsecutiveErrors = (int)ConsecutiveErrors, ETag = Etag, LastModified = LastModified, LastCrawledAt = At(LastCrawledAt),
             LastAttemptAt = At(LastAttemptAt), NextCrawlAt = At(NextCrawlAt), PollIntervalSeconds = (int)PollIntervalSeconds, ItemsTotal = ItemsTotal,
             CreatedAt = At(CreatedAt), UpdatedAt = At(UpdatedAt), Metadata = Metadata is null ? null : JsonNode.Parse(Metadata) as JsonObject,
+            Rules = Rules is null ? null : JsonNode.Parse(Rules) as JsonObject,
         };
     }
 
@@ -76,5 +78,11 @@ public sealed partial class PostgresStore
         {
             id = p.Id, owner = p.Owner, mode = p.Mode, reason = p.Reason, poll_interval_seconds = p.PollIntervalSeconds,
             next_crawl_at = Utc(p.NextCrawlAt), now = Utc(p.Now),
+        }, tx))?.ToRow(), ct);
+
+    public Task<SourceRow?> SourceSetRules(SourceSetRulesParams p, CancellationToken ct = default) =>
+        Write(async (c, tx) => (await c.QuerySingleOrDefaultAsync<SourceDb>(Sql["SourceSetRules"], new
+        {
+            id = p.Id, owner = p.Owner, rules = p.Rules?.ToJsonString(), now = Utc(p.Now),
         }, tx))?.ToRow(), ct);
 }

@@ -31,12 +31,15 @@ public sealed partial class SqliteStore
         public string? PageTitle { get; set; }
         public string? PageText { get; set; }
         public long? PageFetchedAt { get; set; }
+        public long? Quality { get; set; }
+        public string? QualitySignals { get; set; }
 
         public ItemRow ToRow() => new()
         {
             Id = Id, SourceId = SourceId, GuidHash = GuidHash, Url = Url, Title = Title, Author = Author, Summary = Summary, Content = Content,
             PublishedAt = At(PublishedAt), FetchedAt = At(FetchedAt), Categories = Array(Categories), Enclosures = Array(Enclosures),
             PageStatus = PageStatus is { } s ? (int)s : null, PageUrl = PageUrl, PageTitle = PageTitle, PageText = PageText, PageFetchedAt = At(PageFetchedAt),
+            Quality = Quality is { } q ? (int)q : null, QualitySignals = QualitySignals is null ? null : JsonNode.Parse(QualitySignals) as JsonObject,
         };
     }
 
@@ -54,6 +57,7 @@ public sealed partial class SqliteStore
                     source_id = p.SourceId, guid_hash = i.GuidHash, url = i.Url, title = i.Title, author = i.Author, summary = i.Summary,
                     content = i.Content, published_at = Ms(i.PublishedAt), now = Ms(p.Now),
                     categories = i.Categories?.ToJsonString(), enclosures = i.Enclosures?.ToJsonString(),
+                    quality = i.Quality, quality_signals = i.QualitySignals?.ToJsonString(),
                 };
                 if (await c.ExecuteScalarAsync<long?>(Sql["ItemInsert"], args, tx) is { } id) ids.Add(id);
                 else updated += await c.ExecuteAsync(Sql["ItemRefresh"], args, tx);
@@ -61,13 +65,20 @@ public sealed partial class SqliteStore
             return new ItemUpsertResult(ids, updated);
         }, ct);
 
+    public Task<IReadOnlyList<string>> ItemExistingKeys(ItemExistingKeysParams p, CancellationToken ct = default) =>
+        p.GuidHashes.Count == 0 ? Task.FromResult<IReadOnlyList<string>>([])
+        : ReadAsync<IReadOnlyList<string>>(async c => (await c.QueryAsync<string>(Sql["ItemExistingKeys"], new
+        {
+            source_id = p.SourceId, guid_hashes = System.Text.Json.JsonSerializer.Serialize(p.GuidHashes),
+        })).ToList(), ct);
+
     public Task<ItemRow?> ItemGet(long id, CancellationToken ct = default) =>
         ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<ItemDb>(Sql["ItemGet"], new { id }))?.ToRow(), ct);
 
     public Task<IReadOnlyList<ItemRow>> ItemList(ItemListParams p, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<ItemRow>>(async c => (await c.QueryAsync<ItemDb>(Sql["ItemList"], new
         {
-            source_id = p.SourceId, before_id = p.BeforeId, limit = Math.Clamp(p.Limit, 1, 1000),
+            source_id = p.SourceId, before_id = p.BeforeId, limit = Math.Clamp(p.Limit, 1, 1000), min_quality = p.MinQuality,
         })).Select(i => i.ToRow()).ToList(), ct);
 
     public Task<IReadOnlyList<ItemTimes>> ItemTimeList(ItemTimeListParams p, CancellationToken ct = default) =>

@@ -31,6 +31,7 @@ public sealed partial class SqliteStore
         public long CreatedAt { get; set; }
         public long UpdatedAt { get; set; }
         public string? Metadata { get; set; }
+        public string? Rules { get; set; }
 
         public SourceRow ToRow() => new()
         {
@@ -39,6 +40,7 @@ public sealed partial class SqliteStore
             ConsecutiveErrors = (int)ConsecutiveErrors, ETag = Etag, LastModified = LastModified, LastCrawledAt = At(LastCrawledAt),
             LastAttemptAt = At(LastAttemptAt), NextCrawlAt = At(NextCrawlAt), PollIntervalSeconds = (int)PollIntervalSeconds, ItemsTotal = ItemsTotal,
             CreatedAt = At(CreatedAt), UpdatedAt = At(UpdatedAt), Metadata = Metadata is null ? null : JsonNode.Parse(Metadata) as JsonObject,
+            Rules = Rules is null ? null : JsonNode.Parse(Rules) as JsonObject,
         };
     }
 
@@ -75,5 +77,11 @@ public sealed partial class SqliteStore
         {
             id = p.Id, owner = p.Owner, mode = p.Mode, reason = p.Reason, poll_interval_seconds = p.PollIntervalSeconds,
             next_crawl_at = Ms(p.NextCrawlAt), now = Ms(p.Now),
+        }, tx))?.ToRow(), ct);
+
+    public Task<SourceRow?> SourceSetRules(SourceSetRulesParams p, CancellationToken ct = default) =>
+        WriteAsync(async (c, tx) => (await c.QuerySingleOrDefaultAsync<SourceDb>(Sql["SourceSetRules"], new
+        {
+            id = p.Id, owner = p.Owner, rules = p.Rules?.ToJsonString(), now = Ms(p.Now),
         }, tx))?.ToRow(), ct);
 }

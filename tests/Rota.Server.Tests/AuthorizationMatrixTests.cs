@@ -116,6 +116,8 @@ public sealed class AuthorizationMatrixTests
         ["GET /api/v1/sources"] = new(Access.AnyUser, 200, (_, _) => R(HttpMethod.Get, "/api/v1/sources")),
         ["POST /api/v1/sources"] = new(Access.AnyUser, 201, (_, who) => R(HttpMethod.Post, "/api/v1/sources", $$"""{"input":"r/{{Unique("sub" + who).Replace('-', '_')}}"}""")),
         ["GET /api/v1/sources/{id:long}"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/sources/{await AliceSource(s)}")),
+        ["PATCH /api/v1/sources/{id:long}"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Patch, $"/api/v1/sources/{await AliceSource(s)}", """{"rules":{"max_items":5}}""")),
+        ["PUT /api/v1/sources/{id:long}/rules"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Put, $"/api/v1/sources/{await AliceSource(s)}/rules", """{"min_quality":20}""")),
         ["DELETE /api/v1/sources/{id:long}"] = new(Access.Owned, 204, async (s, _) => Req(HttpMethod.Delete, $"/api/v1/sources/{await AliceSource(s)}")),
         ["POST /api/v1/sources/{id:long}/crawl"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Post, $"/api/v1/sources/{await AliceSource(s)}/crawl")),
         ["GET /api/v1/sources/{id:long}/items"] = new(Access.Owned, 200, async (s, _) => Req(HttpMethod.Get, $"/api/v1/sources/{await AliceSource(s)}/items")),

@@ -136,6 +136,18 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         ["AddSource_BadSubreddit"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/-no-"}""", 422, "input", "source.reddit_invalid"),
         ["AddSource_UnknownField"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/dotnet","tags":["a"]}""", 400, "tags", "request.unknown_field"),
         ["AddSource_OtherOwner"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/dotnet","owner":"bob"}""", 403, null, "auth.forbidden"),
+        ["AddSource_RulesNotObject"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/dotnet","rules":[1]}""", 400, "rules"),
+        ["AddSource_BadRegexRule"] = new(Identity.Alice, "POST", "/api/v1/sources", """{"input":"r/dotnet","rules":{"block":[{"field":"title","regex":"("}]}}""", 422, "rules.block[0].regex", "source.invalid_rules", Value: "("),
+        ["UpdateSource_UnknownRuleField"] = new(Identity.Alice, "PATCH", "/api/v1/sources/{source}", """{"rules":{"max_item":5}}""", 422, "rules.max_item", "source.invalid_rules"),
+        ["UpdateSource_UnknownField"] = new(Identity.Alice, "PATCH", "/api/v1/sources/{source}", """{"url":"https://x.example/"}""", 400, "url", "request.unknown_field"),
+        ["UpdateSource_EmptyName"] = new(Identity.Alice, "PATCH", "/api/v1/sources/{source}", """{"name":"  "}""", 422, "name"),
+        ["UpdateSource_HostHeader"] = new(Identity.Alice, "PATCH", "/api/v1/sources/{source}", """{"rules":{"headers":{"Host":"evil.example"}}}""", 422, "rules.headers.Host", "source.invalid_rules"),
+        ["UpdateSource_OtherUsers"] = new(Identity.Bob, "PATCH", "/api/v1/sources/{source}", """{"rules":{"max_items":5}}""", 404, null, "source.not_found"),
+        ["ReplaceRules_BadSelector"] = new(Identity.Alice, "PUT", "/api/v1/sources/{source}/rules", """{"full_content":true,"selector":"div["}""", 422, "rules.selector", "source.invalid_rules", Value: "div["),
+        ["ReplaceRules_MinQualityRange"] = new(Identity.Alice, "PUT", "/api/v1/sources/{source}/rules", """{"min_quality":101}""", 422, "rules.min_quality", "source.invalid_rules", Value: "101"),
+        ["ReplaceRules_MalformedJson"] = new(Identity.Alice, "PUT", "/api/v1/sources/{source}/rules", "{", 400, "body"),
+        ["SourceItems_MinQualityNotNumber"] = new(Identity.Alice, "GET", "/api/v1/sources/{source}/items?min_quality=high", null, 400, "min_quality", Value: "high"),
+        ["SourceItems_MinQualityRange"] = new(Identity.Alice, "GET", "/api/v1/sources/{source}/items?min_quality=200", null, 422, "min_quality", Value: "200"),
         ["ListSources_BadStatus"] = new(Identity.Alice, "GET", "/api/v1/sources?status=sleepy", null, 400, "status", Value: "sleepy"),
         ["SetSourceSchedule_MissingMode"] = new(Identity.Alice, "PUT", "/api/v1/sources/1/schedule", "{}", 400, "mode"),
         ["SetSourceSchedule_BadMode"] = new(Identity.Alice, "PUT", "/api/v1/sources/1/schedule", """{"mode":"hourly"}""", 422, "mode", Value: "hourly"),
@@ -170,7 +182,8 @@ public sealed class BadInputTests(BadInputFixture fixture) : IClassFixture<BadIn
         var path = c.Path.Replace("{finished}", fixture.FinishedRunId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{alice}", s.UserIds[Identity.Alice].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{admin}", s.UserIds[Identity.Admin].ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{task}", fixture.TaskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("{task}", fixture.TaskId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{source}", fixture.SourceId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         var before = await s.SnapshotAsync();
         using var response = await s[c.Who].SendAsync(new HttpMethod(c.Method), path, c.Body, c.ContentType);
         var problem = await response.ProblemAsync(c.Status, c.Code, c.Field);

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using Rota.Cli.Commands;
+using Rota.Crawler.Rules;
+using Rota.Server.Endpoints;
 using Rota.Client.Models;
 using Rota.Crawler.Crawling;
 using Rota.Crawler.Scheduling;
@@ -14,9 +17,42 @@ public sealed partial class LocalBackend
     {
         using var setup = new CrawlerSetup(store, time, crawlerOptions(), allowLoopback);
         SourceKind? kind = request.Kind is { } k ? Enum.Parse<SourceKind>(k.Replace("_", "", StringComparison.Ordinal), ignoreCase: true) : null;
+        var rules = request.Rules is null ? null : ValidRules(request.Rules);
         var result = await setup.Registrar.AddAsync(request.Input, kind, request.Name, request.Owner, ct);
-        return new SourceAddView(result.Created, result.DiscoveredFrom, SourceView.Of(result.Source));
+        var row = rules is null ? result.Source
+            : await store.SourceSetRules(new SourceSetRulesParams(result.Source.Id, rules, time.GetUtcNow()), ct) ?? result.Source;
+        return new SourceAddView(result.Created, result.DiscoveredFrom, SourceView.Of(row));
     }
+
+    public async Task<SourceInfo> GetSourceAsync(long id, string? owner, CancellationToken ct) =>
+        Info(await store.SourceGet(new SourceGetParams(id, owner), ct) ?? throw SourceNotFound(id));
+
+    public async Task<SourceInfo> SetSourceRulesAsync(long id, string? owner, JsonObject? rules, CancellationToken ct)
+    {
+        var valid = rules is null ? null : ValidRules(rules);
+        return Info(await store.SourceSetRules(new SourceSetRulesParams(id, valid, time.GetUtcNow(), owner), ct) ?? throw SourceNotFound(id));
+    }
+
+    public async Task<IReadOnlyList<ItemInfo>> ListSourceItemsAsync(long id, string? owner, int? minQuality, int limit, CancellationToken ct)
+    {
+        if (await store.SourceGet(new SourceGetParams(id, owner), ct) is null) throw SourceNotFound(id);
+        return [.. (await store.ItemList(new ItemListParams(id, Limit: limit, MinQuality: minQuality), ct)).Select(i => new ItemInfo(i.Id, i.SourceId,
+            i.Url, i.Title, i.Author, i.Summary, i.Content, i.PublishedAt, i.FetchedAt, i.Categories, i.Enclosures, i.PageStatus, i.PageUrl,
+            i.PageTitle, i.PageText, i.PageFetchedAt, i.Quality, i.QualitySignals))];
+    }
+
+    /// <summary>The rules to store (an empty object: none), or <c>source.invalid_rules</c> listing every error as the API does.</summary>
+    private static JsonObject? ValidRules(JsonObject rules)
+    {
+        if (rules.Count == 0) return null;
+        var (_, errors) = SourceRulesReader.Read(rules);
+        return errors.Count == 0 ? rules
+            : throw new RotaException(SourceRulesInput.InvalidCode, $"rules: {errors.Count} problem(s): {string.Join("; ", errors)}", isTransient: false);
+    }
+
+    private static SourceInfo Info(SourceRow s) => new(s.Id, s.Owner, s.Name, s.Kind, s.Input, s.Url, s.Status, s.ErrorMessage, s.ErrorCode,
+        s.ErrorTransient, s.ErrorSince, s.ConsecutiveErrors, s.LastCrawledAt, s.LastAttemptAt, s.NextCrawlAt, s.PollIntervalSeconds, s.ItemsTotal,
+        s.CreatedAt, s.UpdatedAt, s.Metadata, s.Rules);
 
     public async Task<IReadOnlyList<SourceView>> ListSourcesAsync(string? owner, string? status, CancellationToken ct) =>
         (await store.SourceList(new SourceListParams(owner, status), ct)).Select(SourceView.Of).ToList();
@@ -26,7 +62,7 @@ public sealed partial class LocalBackend
         if (!await store.SourceDelete(new SourceDeleteParams(id, owner), ct)) throw SourceNotFound(id);
     }
 
-    public async Task<SourceView> GetSourceAsync(long id, string? owner, CancellationToken ct) =>
+    public async Task<SourceView> GetSourceViewAsync(long id, string? owner, CancellationToken ct) =>
         SourceView.Of(await store.SourceGet(new SourceGetParams(id, owner), ct) ?? throw SourceNotFound(id));
 
     public async Task<SourceScheduleInfo> GetSourceScheduleAsync(long id, string? owner, CancellationToken ct)
@@ -61,7 +97,8 @@ public sealed partial class LocalBackend
         }, ct: ct);
         return new CrawlSummaryInfo(summary.SourcesCrawled, summary.Successful, summary.Failed, summary.Partial, summary.ItemsFetched,
             summary.ItemsNew, summary.PagesQueued, summary.Results.Select(r => new CrawlResultInfo(r.SourceId, r.Name, r.Url, r.Status,
-                r.SourceStatus, r.ItemsFetched, r.ItemsNew, r.HttpStatus, r.ErrorCode, r.ErrorMessage, r.DurationMs, r.CrawlLogId)).ToList());
+                r.SourceStatus, r.ItemsFetched, r.ItemsNew, r.HttpStatus, r.ErrorCode, r.ErrorMessage, r.DurationMs, r.CrawlLogId,
+                r.Rules.Filtered, r.Rules.IsEmpty ? null : r.Rules.ToJson())).ToList(), ItemsFiltered: summary.ItemsFiltered);
     }
 
     public async Task<CrawlLogList> ListCrawlLogsAsync(string? owner, long? sourceId, string? status, int limit, CancellationToken ct)

@@ -17,9 +17,16 @@ public sealed partial class RemoteBackend
     public async Task<IReadOnlyList<SourceView>> ListSourcesAsync(string? owner, string? status, CancellationToken ct) =>
         (await api.ListSourcesAsync(owner, status, ct)).Sources.Select(SourceView.Of).ToList();
 
+    public Task<SourceInfo> GetSourceAsync(long id, string? owner, CancellationToken ct) => api.GetSourceAsync(id, ct);
+
+    public Task<SourceInfo> SetSourceRulesAsync(long id, string? owner, JsonObject? rules, CancellationToken ct) => api.SetSourceRulesAsync(id, rules, ct);
+
+    public async Task<IReadOnlyList<ItemInfo>> ListSourceItemsAsync(long id, string? owner, int? minQuality, int limit, CancellationToken ct) =>
+        (await api.ListSourceItemsAsync(id, limit: limit, minQuality: minQuality, ct: ct)).Items;
+
     public Task DeleteSourceAsync(long id, string? owner, CancellationToken ct) => api.DeleteSourceAsync(id, ct);
 
-    public async Task<SourceView> GetSourceAsync(long id, string? owner, CancellationToken ct) => SourceView.Of(await api.GetSourceAsync(id, ct));
+    public async Task<SourceView> GetSourceViewAsync(long id, string? owner, CancellationToken ct) => SourceView.Of(await api.GetSourceAsync(id, ct));
 
     public Task<SourceScheduleInfo> GetSourceScheduleAsync(long id, string? owner, CancellationToken ct) => api.GetSourceScheduleAsync(id, ct);
 

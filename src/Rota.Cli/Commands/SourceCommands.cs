@@ -7,8 +7,8 @@ using Rota.Storage;
 
 namespace Rota.Cli.Commands;
 
-/// <summary><c>rota source add|list|delete|show|schedule|crawl|import-opml|export-opml</c> (docs/crawler.md): on the store, or through
-/// the API with <c>--server</c> (the OPML commands stay local).</summary>
+/// <summary><c>rota source add|list|delete|show|schedule|rules|items|crawl|import-opml|export-opml</c> (docs/crawler.md): on
+/// the store, or through the API with <c>--server</c> (the OPML commands stay local).</summary>
 public static class SourceCommands
 {
     public static Command Create(CliContext ctx)
@@ -19,6 +19,8 @@ public static class SourceCommands
         source.Subcommands.Add(Delete(ctx));
         source.Subcommands.Add(SourceScheduleCommands.Show(ctx));
         source.Subcommands.Add(SourceScheduleCommands.Schedule(ctx));
+        source.Subcommands.Add(SourceRulesCommands.Rules(ctx));
+        source.Subcommands.Add(SourceRulesCommands.Items(ctx));
         source.Subcommands.Add(SourceCrawlCommand.Create(ctx));
         source.Subcommands.Add(SourceOpmlCommands.Import(ctx));
         source.Subcommands.Add(SourceOpmlCommands.Export(ctx));
@@ -31,14 +33,15 @@ public static class SourceCommands
         var kind = new Option<SourceKind?>("--kind") { Description = "feed, jsonfeed, webpage, youtube, reddit, github, mastodon, bluesky, twitter (default: from the input)" };
         var name = new Option<string?>("--name") { Description = "Display name (default: the feed's title or URL)" };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
+        var rules = SourceRulesCommands.RulesOption();
         var loopback = CrawlerSetup.AllowLoopbackOption();
-        var add = new Command("add", "Add a source; web pages are searched for their feed") { input, kind, name, CrawlerSetup.OwnerOption, loopback, json };
+        var add = new Command("add", "Add a source; web pages are searched for their feed") { input, kind, name, rules, CrawlerSetup.OwnerOption, loopback, json };
         add.SetAction(async (p, ct) =>
         {
             if (LocalOnly.Options(ctx, p, "source add", loopback) is { } refused) return refused;
             await using var backend = await ctx.OpenBackendAsync(p);
             var request = new SourceRequest(p.GetValue(input)!, p.GetValue(kind) is { } k ? JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()) : null,
-                p.GetValue(name), p.GetValue(CrawlerSetup.OwnerOption));
+                p.GetValue(name), p.GetValue(CrawlerSetup.OwnerOption), SourceRulesCommands.Read(p.GetValue(rules)));
             var result = await backend.AddSourceAsync(request, p.GetValue(loopback), ct);
             if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, result);
             else ctx.Out.WriteLine(result.Created

@@ -18,7 +18,7 @@ public static class SourceScheduleCommands
             if (LocalOnly.Options(ctx, p, "source show", CrawlerSetup.OwnerOption) is { } refused) return refused;
             await using var backend = await ctx.OpenBackendAsync(p);
             var owner = p.GetValue(CrawlerSetup.OwnerOption);
-            var source = await backend.GetSourceAsync(p.GetValue(id), owner, ct);
+            var source = await backend.GetSourceViewAsync(p.GetValue(id), owner, ct);
             var schedule = await backend.GetSourceScheduleAsync(p.GetValue(id), owner, ct);
             if (p.GetValue(json)) CliOutput.WriteJson(ctx.Out, new { source, schedule });
             else Write(ctx, source, schedule);

@@ -10,6 +10,8 @@ internal sealed record CrawlAttempt
     public int ItemsFetched { get; init; }
     public IReadOnlyList<long> NewIds { get; init; } = [];
     public IReadOnlyList<string> ItemErrors { get; init; } = [];
+    /// <summary>What the source's crawl rules held back or changed.</summary>
+    public Rules.RuleCounts Rules { get; init; } = new();
     public string? ErrorCode { get; init; }
     public string? ErrorMessage { get; init; }
     public bool ErrorTransient { get; init; }

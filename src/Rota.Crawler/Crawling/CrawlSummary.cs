@@ -13,6 +13,8 @@ public sealed record CrawlSummary(IReadOnlyList<SourceCrawlResult> Results, int 
     public int Partial => Results.Count(r => r.Status == CrawlLogValues.Partial);
     public int ItemsFetched => Results.Sum(r => r.ItemsFetched);
     public int ItemsNew => Results.Sum(r => r.ItemsNew);
+    /// <summary>Entries the sources' crawl rules kept from being stored (max_items, block, keep, min_quality).</summary>
+    public int ItemsFiltered => Results.Sum(r => r.Rules.Filtered);
 
     /// <param name="maxResults">At most this many entries in <c>results</c> (failed and partial first, then in source
     /// order); <c>results_truncated</c> says when some were left out, so a run over thousands of sources keeps small stats.</param>
@@ -23,7 +25,7 @@ public sealed record CrawlSummary(IReadOnlyList<SourceCrawlResult> Results, int 
         var json = new JsonObject
         {
             ["sources_crawled"] = SourcesCrawled, ["successful"] = Successful, ["failed"] = Failed, ["partial"] = Partial,
-            ["items_fetched"] = ItemsFetched, ["items_new"] = ItemsNew, ["pages_queued"] = PagesQueued,
+            ["items_fetched"] = ItemsFetched, ["items_new"] = ItemsNew, ["items_filtered"] = ItemsFiltered, ["pages_queued"] = PagesQueued,
             ["results"] = new JsonArray([.. shown.Select(r => (JsonNode)r.ToJson())]),
         };
         if (shown.Count < Results.Count) json["results_truncated"] = true;

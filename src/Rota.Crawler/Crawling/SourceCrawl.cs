@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Rota.Crawler.Fetching;
 using Rota.Crawler.Parsing;
 using Rota.Crawler.Scheduling;
+using Rota.Crawler.Rules;
 using Rota.Storage;
 
 namespace Rota.Crawler.Crawling;
@@ -13,6 +14,8 @@ namespace Rota.Crawler.Crawling;
 /// </summary>
 internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, CrawlerOptions options, TimeProvider time)
 {
+    private readonly ItemIngest _ingest = new(store, fetcher);
+
     public async Task<SourceCrawlResult> RunAsync(SourceRow source, string crawlType, long? runId, CancellationToken ct)
     {
         var started = time.GetTimestamp();
@@ -41,7 +44,7 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
             SourceStatus = updated?.Status ?? source.Status, ItemsFetched = attempt.ItemsFetched, ItemsNew = attempt.NewIds.Count,
             HttpStatus = attempt.Fetch is { StatusCode: > 0 } f ? f.StatusCode : null, ErrorCode = attempt.ErrorCode,
             ErrorMessage = attempt.ErrorMessage, ErrorTransient = attempt.ErrorCode is null ? null : attempt.ErrorTransient,
-            DurationMs = duration, CrawlLogId = logId, NewItemIds = attempt.NewIds,
+            DurationMs = duration, CrawlLogId = logId, NewItemIds = attempt.NewIds, Rules = attempt.Rules,
         };
     }
 
@@ -49,7 +52,11 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
     {
         if (!Uri.TryCreate(source.Url, UriKind.Absolute, out var url))
             return CrawlAttempt.Failure(null, FetchErrorCodes.InvalidUrl, $"crawl: '{source.Url}' is not an absolute URL", false);
-        var fetch = await fetcher.FetchAsync(url, source.ETag, source.LastModified, ct).ConfigureAwait(false);
+        var (rules, ruleErrors) = SourceRulesReader.Read(source.Rules);
+        if (ruleErrors.Count > 0)
+            return CrawlAttempt.Failure(null, "crawl.invalid_rules", $"crawl: the source's rules are invalid: {string.Join("; ", ruleErrors)}", false);
+        var identity = rules.UserAgent is null && rules.Headers.Count == 0 ? null : new FetchIdentity(rules.UserAgent, rules.Headers, url.IdnHost);
+        var fetch = await fetcher.FetchAsync(url, identity, source.ETag, source.LastModified, ct).ConfigureAwait(false);
         switch (fetch.Outcome)
         {
             case FetchOutcome.NotModified:
@@ -71,13 +78,13 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
             return CrawlAttempt.Failure(fetch, ex.Code, $"{ex.Message} ({fetch.FinalUrl})", false);
         }
         var entries = document.Entries.Take(options.MaxItemsPerSource).ToList();
-        var (items, errors) = ItemMapper.Map(entries);
+        var (items, errors, counts) = await _ingest.PrepareAsync(source, rules, identity, entries, ct).ConfigureAwait(false);
         var (newIds, storeErrors) = await StoreAsync(source.Id, items, ct).ConfigureAwait(false);
         errors.AddRange(storeErrors);
         return new CrawlAttempt
         {
             Status = errors.Count > 0 ? CrawlLogValues.Partial : CrawlLogValues.Success, Fetch = fetch,
-            ItemsFetched = entries.Count, NewIds = newIds, ItemErrors = errors,
+            ItemsFetched = entries.Count, NewIds = newIds, ItemErrors = errors, Rules = counts,
         };
     }
 
@@ -121,8 +128,17 @@ internal sealed class SourceCrawl(IRotaStore store, FeedFetcher fetcher, Crawler
         }
         var message = a.ErrorMessage ?? (a.ItemErrors.Count > 0 ? $"crawl: {a.ItemErrors.Count} item(s) could not be read or stored" : null);
         await store.CrawlLogFinish(new CrawlLogFinishParams(logId, a.Status, a.ItemsFetched, a.NewIds.Count, message, details, duration, time.GetUtcNow(),
-            a.Fetch is { } fetch ? new JsonObject { ["url"] = fetch.FinalUrl.ToString(), ["not_modified"] = fetch.Outcome == FetchOutcome.NotModified } : null), ct).ConfigureAwait(false);
+            Metadata(a)), ct).ConfigureAwait(false);
         return duration;
+    }
+
+    /// <summary>The crawl log's metadata: the URL fetched, whether it was a 304, and what the crawl rules held back.</summary>
+    private static JsonObject? Metadata(CrawlAttempt a)
+    {
+        if (a.Fetch is not { } fetch) return null;
+        var metadata = new JsonObject { ["url"] = fetch.FinalUrl.ToString(), ["not_modified"] = fetch.Outcome == FetchOutcome.NotModified };
+        if (!a.Rules.IsEmpty) metadata["rules"] = a.Rules.ToJson();
+        return metadata;
     }
 
     private async Task<SourceRow?> UpdateSourceAsync(SourceRow source, CrawlAttempt a, CancellationToken ct)

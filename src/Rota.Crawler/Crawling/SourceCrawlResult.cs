@@ -19,11 +19,14 @@ public sealed record SourceCrawlResult
     public long DurationMs { get; init; }
     public long CrawlLogId { get; init; }
     public IReadOnlyList<long> NewItemIds { get; init; } = [];
+    /// <summary>What the source's crawl rules held back (<c>items_filtered</c>) or changed.</summary>
+    public Rules.RuleCounts Rules { get; init; } = new();
 
     public JsonObject ToJson() => new()
     {
         ["source_id"] = SourceId, ["name"] = Name, ["url"] = Url, ["status"] = Status, ["source_status"] = SourceStatus,
         ["items_fetched"] = ItemsFetched, ["items_new"] = ItemsNew, ["http_status"] = HttpStatus, ["error_code"] = ErrorCode,
         ["error_message"] = ErrorMessage, ["duration_ms"] = DurationMs, ["crawl_log_id"] = CrawlLogId,
+        ["items_filtered"] = Rules.Filtered, ["rules"] = Rules.IsEmpty ? null : Rules.ToJson(),
     };
 }

@@ -37,7 +37,12 @@ public sealed class FeedFetcher : IDisposable
     /// <summary>GETs <paramref name="url"/>, sending the stored validators for a conditional request.</summary>
     /// <param name="etag">The ETag stored from the last fetch (sent as If-None-Match), or null.</param>
     /// <param name="lastModified">The Last-Modified stored from the last fetch (sent verbatim as If-Modified-Since), or null.</param>
-    public async Task<FetchResult> FetchAsync(Uri url, string? etag = null, string? lastModified = null, CancellationToken ct = default)
+    public Task<FetchResult> FetchAsync(Uri url, string? etag = null, string? lastModified = null, CancellationToken ct = default) =>
+        FetchAsync(url, null, etag, lastModified, ct);
+
+    /// <summary>As <see cref="FetchAsync(Uri, string?, string?, CancellationToken)"/>, presenting as <paramref name="identity"/>
+    /// (a source's own User-Agent and extra headers; null: the fetcher's defaults).</summary>
+    public async Task<FetchResult> FetchAsync(Uri url, FetchIdentity? identity, string? etag = null, string? lastModified = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(url);
         var started = _time.GetTimestamp();
@@ -55,7 +60,7 @@ public sealed class FeedFetcher : IDisposable
             while (true)
             {
                 using var lease = await budget.PausedAsync(() => _throttle.AcquireAsync(current.IdnHost, ct)).ConfigureAwait(false);
-                using var request = BuildRequest(current, etag, lastModified);
+                using var request = BuildRequest(current, identity, etag, lastModified);
                 using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 if (status is not (301 or 302 or 303 or 307 or 308))
@@ -90,11 +95,14 @@ public sealed class FeedFetcher : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private HttpRequestMessage BuildRequest(Uri url, string? etag, string? lastModified)
+    private HttpRequestMessage BuildRequest(Uri url, FetchIdentity? identity, string? etag, string? lastModified)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-        request.Headers.TryAddWithoutValidation("Accept", _options.Accept);
+        request.Headers.TryAddWithoutValidation("User-Agent", identity?.UserAgent ?? _options.UserAgent);
+        // Rule headers were validated (no hop-by-hop, Host or validators) and follow the feed's host only, not a redirect elsewhere.
+        if (identity is not null && identity.SendsHeadersTo(url))
+            foreach (var (name, value) in identity.Headers) request.Headers.TryAddWithoutValidation(name, value);
+        if (!request.Headers.Contains("Accept")) request.Headers.TryAddWithoutValidation("Accept", _options.Accept);
         // Sent verbatim: servers compare validators byte for byte, and some send non-standard ones.
         if (!string.IsNullOrEmpty(etag)) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
         if (!string.IsNullOrEmpty(lastModified)) request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);

@@ -6,8 +6,9 @@ using Rota.Server.Auth;
 
 namespace Rota.Server.Dashboard;
 
-/// <summary>The dashboard's source routes under <c>/ui/sources</c>: add the feed confirmed on the preview page, import an
-/// OPML file (multipart upload) and download the OPML export. Each POST checks the antiforgery token.</summary>
+/// <summary>The dashboard's source routes under <c>/ui/sources</c>: add the feed confirmed on the preview page, save a
+/// source's crawl rules, import an OPML file (multipart upload) and download the OPML export. Each POST checks the
+/// antiforgery token.</summary>
 public static class DashboardSourceEndpoints
 {
     public const int MaxOpmlBytes = 1024 * 1024;
@@ -16,6 +17,7 @@ public static class DashboardSourceEndpoints
     {
         session.MapPost("/sources/add", Add).DisableAntiforgery();
         session.MapPost("/sources/import", Import).DisableAntiforgery();
+        session.MapPost("/sources/{id:long}/rules", Rules).DisableAntiforgery();
         session.MapGet("/sources/export", Export);
     }
 
@@ -32,6 +34,16 @@ public static class DashboardSourceEndpoints
         var name = form["name"].ToString().Trim() is { Length: > 0 and <= 200 } n ? n : null;
         var owner = form["owner"].ToString().Trim() is { Length: > 0 and <= 64 } o ? o : http.Caller().Name;
         return Results.LocalRedirect((await actions.AddAsync(http, input, kind, name, owner)).Location());
+    }
+
+    private static async Task<IResult> Rules(long id, HttpContext http, IAntiforgery antiforgery, SourceActions actions)
+    {
+        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        var page = "/sources/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!await antiforgery.IsRequestValidAsync(http)) return Expired(page);
+        var text = form["rules"].ToString();
+        if (text.Length > 64 * 1024) return Results.LocalRedirect(new ActionOutcome(page, null, "The rules are longer than 64 KiB.").Location());
+        return await actions.SetRulesAsync(http, id, text) is { } outcome ? Results.LocalRedirect(outcome.Location()) : Results.NotFound();
     }
 
     private static async Task<IResult> Import(HttpContext http, IAntiforgery antiforgery, SourceActions actions)

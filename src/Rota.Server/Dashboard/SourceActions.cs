@@ -69,6 +69,25 @@ public sealed class SourceActions(IRotaStore store, SourceReader reader, FeedFet
             : new ActionOutcome(page, $"You already have this feed as '{added.Source.Name}'; nothing was added.", null);
     }
 
+    /// <summary>Replaces a visible source's crawl rules with the JSON typed in its page's form (blank or {} clears them);
+    /// refused with every validation error listed. Null when the caller cannot see the source (404).</summary>
+    public async Task<ActionOutcome?> SetRulesAsync(HttpContext http, long sourceId, string text)
+    {
+        var source = await reader.SourceAsync(http.Caller(), sourceId, http.RequestAborted);
+        if (source is null) return null;
+        var page = "/sources/" + source.Id.ToString(CultureInfo.InvariantCulture);
+        var (json, errors) = Rota.Crawler.Rules.SourceRulesReader.Parse(text);
+        if (errors.Count == 0 && json is { Count: > 0 }) errors = Rota.Crawler.Rules.SourceRulesReader.Read(json).Errors;
+        if (errors.Count > 0)
+            return new ActionOutcome($"{page}?draft={Uri.EscapeDataString(text.Length <= 4000 ? text : "")}", null,
+                $"The rules were not saved: {string.Join("; ", errors)}");
+        var rules = json is { Count: > 0 } ? json : null;
+        await store.SourceSetRules(new SourceSetRulesParams(source.Id, rules, time.GetUtcNow(), source.Owner), http.RequestAborted);
+        await audit.RecordAsync(http, "source.rules", "source:" + source.Id.ToString(CultureInfo.InvariantCulture),
+            new JsonObject { ["rules"] = rules?.DeepClone(), ["via"] = "dashboard" });
+        return new ActionOutcome(page, rules is null ? $"Crawl rules of '{source.Name}' cleared." : $"Crawl rules of '{source.Name}' saved; they apply from the next crawl.", null);
+    }
+
     /// <summary>Imports an OPML file for <paramref name="owner"/>.</summary>
     public async Task<ActionOutcome> ImportAsync(HttpContext http, Stream opml, string owner)
     {

@@ -21,8 +21,8 @@ public sealed class SourceReader(IRotaStore store, CrawlerOptions crawler, TimeP
     public Task<SourceSchedule> ScheduleAsync(SourceRow source, CancellationToken ct) =>
         new SourceSchedules(store, crawler, time).DescribeAsync(source, ct);
 
-    public Task<IReadOnlyList<ItemRow>> ItemsAsync(long sourceId, long? cursor, CancellationToken ct) =>
-        store.ItemList(new ItemListParams(sourceId, cursor, PageSize), ct);
+    public Task<IReadOnlyList<ItemRow>> ItemsAsync(long sourceId, long? cursor, CancellationToken ct, int? minQuality = null) =>
+        store.ItemList(new ItemListParams(sourceId, cursor, PageSize, minQuality), ct);
 
     public Task<IReadOnlyList<CrawlLogRow>> LogsAsync(Caller caller, long? sourceId, string? status, long? cursor, CancellationToken ct) =>
         store.CrawlLogList(new CrawlLogListParams(caller.OwnerScope, sourceId, status, cursor, PageSize), ct);

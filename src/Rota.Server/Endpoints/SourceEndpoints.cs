@@ -14,7 +14,8 @@ using Rota.Storage;
 namespace Rota.Server.Endpoints;
 
 /// <summary><c>/api/v1/sources</c>: the caller's sources (admins: <c>?owner=</c> anyone's) — add by URL or handle (with
-/// feed discovery for web pages), read, delete, crawl one now, its items (cursor pages), and its crawl schedule (mode,
+/// feed discovery for web pages) and optional crawl rules, read, rename or change the rules (PATCH, or PUT of the rules
+/// alone), delete, crawl one now, its items (cursor pages, <c>min_quality</c> filter), and its crawl schedule (mode,
 /// next crawl and why, learned weekly posting profile).</summary>
 public static class SourceEndpoints
 {
@@ -24,6 +25,8 @@ public static class SourceEndpoints
         g.MapGet("", List).WithName("ListSources");
         g.MapPost("", Add).WithName("AddSource");
         g.MapGet("/{id:long}", Get).WithName("GetSource");
+        g.MapPatch("/{id:long}", Update).WithName("UpdateSource");
+        g.MapPut("/{id:long}/rules", ReplaceRules).WithName("ReplaceSourceRules");
         g.MapDelete("/{id:long}", Delete).WithName("DeleteSource");
         g.MapPost("/{id:long}/crawl", Crawl).WithName("CrawlSource").RequireRateLimiting(RateLimits.Trigger);
         g.MapGet("/{id:long}/items", Items).WithName("ListSourceItems");
@@ -65,7 +68,9 @@ public static class SourceEndpoints
 
     private static async Task<IResult> Add(HttpContext http, IRotaStore store, FeedFetcher fetcher, CrawlerOptions options, TimeProvider time, Auditor audit)
     {
-        var body = (await JsonBody.ReadAsync(http)).Allow("input", "url", "kind", "name", "owner");
+        var body = (await JsonBody.ReadAsync(http)).Allow("input", "url", "kind", "name", "owner", "rules");
+        // Checked before anything is stored: a source with rejected rules is not added either.
+        var rules = SourceRulesInput.Validate(body.Root["rules"]);
         var input = body.String("input", maxLength: 2000) ?? body.String("url", maxLength: 2000)
             ?? throw ApiProblem.Malformed("input", null, "required: a feed or page URL, or a handle such as r/dotnet or @user@instance");
         SourceKind? kind = body.String("kind", maxLength: 32) is { } k
@@ -84,8 +89,45 @@ public static class SourceEndpoints
         {
             throw new ApiProblem(422, ex.Code, ex.Message, "input", input);
         }
-        await audit.RecordAsync(http, "source.add", $"source:{added.Source.Id}", new JsonObject { ["url"] = added.Source.Url, ["created"] = added.Created });
-        return added.Created ? Results.Created($"/api/v1/sources/{added.Source.Id}", added.Source) : Results.Ok(added.Source);
+        var row = added.Source;
+        if (rules is not null)
+            row = await store.SourceSetRules(new SourceSetRulesParams(row.Id, rules, time.GetUtcNow()), http.RequestAborted) ?? row;
+        await audit.RecordAsync(http, "source.add", $"source:{row.Id}", new JsonObject { ["url"] = row.Url, ["created"] = added.Created, ["rules"] = rules is not null });
+        return added.Created ? Results.Created($"/api/v1/sources/{row.Id}", row) : Results.Ok(row);
+    }
+
+    /// <summary>PATCH: <c>name</c> renames, <c>rules</c> replaces the crawl rules (null or {} clears them); absent fields stay.</summary>
+    private static async Task<IResult> Update(long id, HttpContext http, IRotaStore store, TimeProvider time, Auditor audit)
+    {
+        var body = (await JsonBody.ReadAsync(http)).Allow("name", "rules");
+        var name = body.String("name", maxLength: 200);
+        if (name is not null && name.Trim().Length == 0) throw ApiProblem.Invalid("name", name, "must not be empty");
+        var setRules = body.Root.ContainsKey("rules");
+        var rules = SourceRulesInput.Validate(body.Root["rules"]);
+        var source = await Visible(id, http, store);
+        if (name is not null && name != source.Name)
+            source = await store.SourceUpsert(new SourceUpsertParams(source.Owner, name.Trim(), source.Kind, source.Input, source.Url, source.NormalizedUrl,
+                source.PollIntervalSeconds, time.GetUtcNow()), http.RequestAborted);
+        if (setRules) source = await SetRulesAsync(source, rules, http, store, time, audit);
+        else if (name is not null) await audit.RecordAsync(http, "source.update", $"source:{id}", new JsonObject { ["name"] = source.Name });
+        return Results.Ok(source);
+    }
+
+    /// <summary>PUT the rules object itself ({} clears them).</summary>
+    private static async Task<IResult> ReplaceRules(long id, HttpContext http, IRotaStore store, TimeProvider time, Auditor audit)
+    {
+        var body = await JsonBody.ReadAsync(http);
+        var rules = SourceRulesInput.Validate(body.Root, "body");
+        var source = await Visible(id, http, store);
+        return Results.Ok(await SetRulesAsync(source, rules, http, store, time, audit));
+    }
+
+    private static async Task<SourceRow> SetRulesAsync(SourceRow source, JsonObject? rules, HttpContext http, IRotaStore store, TimeProvider time, Auditor audit)
+    {
+        var updated = await store.SourceSetRules(new SourceSetRulesParams(source.Id, rules, time.GetUtcNow(), source.Owner), http.RequestAborted)
+            ?? throw ApiProblem.NotFound("source", source.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await audit.RecordAsync(http, "source.rules", $"source:{source.Id}", new JsonObject { ["rules"] = rules?.DeepClone() });
+        return updated;
     }
 
     private static async Task<IResult> Delete(long id, HttpContext http, IRotaStore store, Auditor audit)
@@ -109,7 +151,8 @@ public static class SourceEndpoints
     {
         await Visible(id, http, store);
         var limit = Query.Int(http.Request, "limit", 50, 1, 500);
-        var items = await store.ItemList(new ItemListParams(id, Query.Long(http.Request, "cursor"), limit), http.RequestAborted);
+        int? minQuality = Query.String(http.Request, "min_quality") is null ? null : Query.Int(http.Request, "min_quality", 0, 0, 100);
+        var items = await store.ItemList(new ItemListParams(id, Query.Long(http.Request, "cursor"), limit, minQuality), http.RequestAborted);
         return Results.Ok(new { items, next_cursor = items.Count == limit ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null });
     }
 

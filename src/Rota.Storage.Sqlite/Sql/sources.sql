@@ -4,13 +4,13 @@ VALUES (@owner, @name, @kind, @input, @url, @normalized_url, 'pending', @poll_in
 ON CONFLICT (owner, normalized_url) DO UPDATE SET
     name = excluded.name, kind = excluded.kind, input = excluded.input, url = excluded.url,
     metadata = COALESCE(excluded.metadata, rota_sources.metadata), updated_at = excluded.updated_at
-RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata;
+RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata, rules;
 
 -- name: SourceGet
-SELECT id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata FROM rota_sources WHERE id = @id AND (@owner IS NULL OR owner = @owner);
+SELECT id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata, rules FROM rota_sources WHERE id = @id AND (@owner IS NULL OR owner = @owner);
 
 -- name: SourceList
-SELECT id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata FROM rota_sources
+SELECT id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata, rules FROM rota_sources
 WHERE (@owner IS NULL OR owner = @owner)
   AND (@status IS NULL OR status = @status)
   AND (@due_before IS NULL OR (status <> 'disabled' AND (next_crawl_at IS NULL OR next_crawl_at <= @due_before)))
@@ -39,7 +39,12 @@ UPDATE rota_sources SET
     items_total = (SELECT COUNT(*) FROM rota_items i WHERE i.source_id = rota_sources.id),
     updated_at = @now
 WHERE id = @id
-RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata;
+RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata, rules;
+
+-- name: SourceSetRules
+UPDATE rota_sources SET rules = @rules, updated_at = @now
+WHERE id = @id AND (@owner IS NULL OR owner = @owner)
+RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata, rules;
 
 -- name: SourceSetSchedule
 UPDATE rota_sources SET
@@ -50,4 +55,4 @@ UPDATE rota_sources SET
     next_crawl_at = COALESCE(@next_crawl_at, next_crawl_at),
     updated_at = @now
 WHERE id = @id AND (@owner IS NULL OR owner = @owner)
-RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata;
+RETURNING id, owner, name, kind, input, url, normalized_url, status, error_message, error_code, error_transient, error_since, consecutive_errors, etag, last_modified, last_crawled_at, last_attempt_at, next_crawl_at, poll_interval_seconds, items_total, created_at, updated_at, metadata, rules;

@@ -9,11 +9,12 @@ namespace Rota.Configuration;
 /// </summary>
 public static class ConfigLoader
 {
-    private static readonly string[] RootKeys = ["queues", "tasks", "pipelines", "crawler", "alerts"];
+    private static readonly string[] RootKeys = ["queues", "tasks", "pipelines", "crawler", "sources", "alerts"];
     private static readonly string[] QueueKeys = ["name", "concurrency", "priority"];
 
     /// <param name="knownHandlers">Handler kinds that exist; any other is an error naming the path.</param>
-    public static RotaConfigDocument LoadFile(string path, IReadOnlySet<string> knownHandlers)
+    /// <param name="checkRules">Validates the crawl rules of the <c>sources:</c> section (null: not checked here).</param>
+    public static RotaConfigDocument LoadFile(string path, IReadOnlySet<string> knownHandlers, SourceRulesCheck? checkRules = null)
     {
         if (!File.Exists(path)) throw new ConfigValidationException(path, [new ConfigError("", path, "the configuration file does not exist")]);
         var ext = Path.GetExtension(path).ToLowerInvariant();
@@ -32,18 +33,18 @@ public static class ConfigLoader
         {
             throw new ConfigValidationException(path, [new ConfigError("", path, $"the configuration file cannot be read: {ex.Message}")]);
         }
-        return Parse(text, format, path, knownHandlers);
+        return Parse(text, format, path, knownHandlers, checkRules);
     }
 
     /// <param name="format"><c>yaml</c> or <c>json</c>.</param>
-    public static RotaConfigDocument Parse(string text, string format, string sourceName, IReadOnlySet<string> knownHandlers)
+    public static RotaConfigDocument Parse(string text, string format, string sourceName, IReadOnlySet<string> knownHandlers, SourceRulesCheck? checkRules = null)
     {
         if (format is not ("yaml" or "json"))
             throw new ConfigValidationException(sourceName, [new ConfigError("", format, "unsupported format; use yaml or json")]);
         if (format == "json" && StrictJson.Check(text) is { } jsonError) throw new ConfigValidationException(sourceName, [jsonError]);
         var r = new ConfigReader();
         var root = YamlTreeLoader.Load(text, format, r.Errors);
-        var doc = root is null || root is YamlScalarNode { Value: null or "" } ? new RotaConfigDocument([], []) : Document(r, root, knownHandlers);
+        var doc = root is null || root is YamlScalarNode { Value: null or "" } ? new RotaConfigDocument([], []) : Document(r, root, knownHandlers, checkRules);
         if (r.Errors.Count > 0)
             throw new ConfigValidationException(sourceName, r.Errors.OrderBy(e => e.Line ?? 0).ThenBy(e => e.Column ?? 0).ToList());
         return doc;
@@ -95,7 +96,7 @@ public static class ConfigLoader
         return alerts;
     }
 
-    private static RotaConfigDocument Document(ConfigReader r, YamlNode root, IReadOnlySet<string> knownHandlers)
+    private static RotaConfigDocument Document(ConfigReader r, YamlNode root, IReadOnlySet<string> knownHandlers, SourceRulesCheck? checkRules)
     {
         if (root is not YamlMappingNode map)
         {
@@ -131,7 +132,11 @@ public static class ConfigLoader
         var pipelines = Pipelines(r, r.Get(map, "pipelines"), tasks, knownHandlers);
         CheckDependencies(r, r.Get(map, "tasks") as YamlSequenceNode, tasks, pipelines);
         var alerts = r.Get(map, "alerts") is { } alertNode ? Alerts.AlertConfigReader.Read(r, alertNode, "alerts") : null;
-        return new RotaConfigDocument(tasks, queues, alerts) { Pipelines = pipelines, Crawler = CrawlerConfigReader.Read(r, r.Get(map, "crawler")) };
+        return new RotaConfigDocument(tasks, queues, alerts)
+        {
+            Pipelines = pipelines, Crawler = CrawlerConfigReader.Read(r, r.Get(map, "crawler")),
+            Sources = SourceConfigReader.Read(r, r.Get(map, "sources"), checkRules),
+        };
     }
 
     /// <summary>Upstreams must be tasks or pipelines of the file; no dependency cycles.</summary>

@@ -14,4 +14,7 @@ public sealed record RotaConfigDocument(IReadOnlyList<TaskDefinition> Tasks, IRe
 
     /// <summary>Pipelines of the file, validated against its tasks (docs/pipelines.md).</summary>
     public IReadOnlyList<Pipelines.PipelineDefinition> Pipelines { get; init; } = [];
+
+    /// <summary>The <c>sources:</c> section: sources to add when missing, with their crawl rules.</summary>
+    public IReadOnlyList<SourceDefinition> Sources { get; init; } = [];
 }

@@ -39,6 +39,7 @@ public interface IRotaStore : IAsyncDisposable
     /// <summary>Counts over finished crawl logs (started ones are not counted).</summary>
     Task<CrawlLogStats> CrawlLogStats(CrawlLogStatsParams p, CancellationToken ct = default);
 
+    Task<IReadOnlyList<string>> ItemExistingKeys(ItemExistingKeysParams p, CancellationToken ct = default);
     Task<ItemRow?> ItemGet(long id, CancellationToken ct = default);
     Task<IReadOnlyList<ItemRow>> ItemList(ItemListParams p, CancellationToken ct = default);
     Task<IReadOnlyList<ItemTimes>> ItemTimeList(ItemTimeListParams p, CancellationToken ct = default);
@@ -118,6 +119,7 @@ public interface IRotaStore : IAsyncDisposable
     Task<bool> SourceDelete(SourceDeleteParams p, CancellationToken ct = default);
     Task<SourceRow?> SourceGet(SourceGetParams p, CancellationToken ct = default);
     Task<IReadOnlyList<SourceRow>> SourceList(SourceListParams p, CancellationToken ct = default);
+    Task<SourceRow?> SourceSetRules(SourceSetRulesParams p, CancellationToken ct = default);
     Task<SourceRow?> SourceUpdateAfterCrawl(SourceUpdateAfterCrawlParams p, CancellationToken ct = default);
     Task<SourceRow?> SourceSetSchedule(SourceSetScheduleParams p, CancellationToken ct = default);
     Task<SourceRow> SourceUpsert(SourceUpsertParams p, CancellationToken ct = default);

@@ -24,11 +24,16 @@ public sealed record ItemRow
     public string? PageTitle { get; init; }
     public string? PageText { get; init; }
     public DateTimeOffset? PageFetchedAt { get; init; }
+    /// <summary>Content quality 0–100 computed at ingest (null for items stored before scoring existed).</summary>
+    public int? Quality { get; init; }
+    /// <summary>The per-signal breakdown of <see cref="Quality"/>: signal name → points.</summary>
+    public JsonObject? QualitySignals { get; init; }
 }
 
-/// <summary>An entry to store; fields other than the key refresh an existing item when they changed.</summary>
+/// <summary>An entry to store; fields other than the key refresh an existing item when they changed (the quality
+/// with them; a null quality keeps the stored one).</summary>
 public sealed record ItemWrite(string GuidHash, string? Url, string? Title, string? Author, string? Summary, string? Content,
-    DateTimeOffset? PublishedAt, JsonArray? Categories = null, JsonArray? Enclosures = null);
+    DateTimeOffset? PublishedAt, JsonArray? Categories = null, JsonArray? Enclosures = null, int? Quality = null, JsonObject? QualitySignals = null);
 
 public sealed record ItemUpsertManyParams(long SourceId, IReadOnlyList<ItemWrite> Items, DateTimeOffset Now);
 
@@ -39,7 +44,11 @@ public sealed record ItemUpsertResult(IReadOnlyList<long> NewIds, int Updated)
 }
 
 /// <summary>Newest first (by id); <c>BeforeId</c> is the cursor of the next page.</summary>
-public sealed record ItemListParams(long SourceId, long? BeforeId = null, int Limit = 50);
+/// <param name="MinQuality">Only items scored at least this (unscored items are left out); null: all.</param>
+public sealed record ItemListParams(long SourceId, long? BeforeId = null, int Limit = 50, int? MinQuality = null);
+
+/// <summary>Which of <c>GuidHashes</c> the source already holds (the crawler fetches full content only for new items).</summary>
+public sealed record ItemExistingKeysParams(long SourceId, IReadOnlyList<string> GuidHashes);
 
 public sealed record ItemSetPageParams(long Id, int StatusCode, string? Url, string? Title, string? Text, DateTimeOffset Now);
 

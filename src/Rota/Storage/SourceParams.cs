@@ -30,6 +30,9 @@ public sealed record SourceRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
     public JsonObject? Metadata { get; init; }
+    /// <summary>The source's crawl rules (filters, rewrites, limits, request identity, full content) as validated
+    /// JSON; null: none. The crawler's <c>SourceRules</c> reads and validates them.</summary>
+    public JsonObject? Rules { get; init; }
 }
 
 /// <summary>Adds a source, or updates name/kind/input/url/metadata of the owner's source with the same normalized URL.
@@ -61,3 +64,7 @@ public sealed record SourceUpdateAfterCrawlParams(long Id, string Status, bool F
 /// <param name="Owner">Only when the source belongs to this owner (null: any owner).</param>
 public sealed record SourceSetScheduleParams(long Id, string? Owner, string? Mode, string? Reason, int? PollIntervalSeconds,
     DateTimeOffset? NextCrawlAt, DateTimeOffset Now);
+
+/// <summary>Replaces a source's crawl rules (null clears them); the caller validated them.</summary>
+/// <param name="Owner">Only when the source belongs to this owner (null: any owner).</param>
+public sealed record SourceSetRulesParams(long Id, JsonObject? Rules, DateTimeOffset Now, string? Owner = null);

@@ -7,12 +7,12 @@ using Rota.TestSupport;
 
 namespace Rota.Crawler.Tests.Crawling;
 
-/// <summary>A SQLite store, a fake clock, a loopback HTTP server and a crawler that may reach it.</summary>
+/// <summary>A SQLite (or PostgreSQL) store, a fake clock, a loopback HTTP server and a crawler that may reach it.</summary>
 internal sealed class CrawlTestBed : IAsyncDisposable
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
 
-    private CrawlTestBed(TestSqlite db, LoopbackHttpServer server, FakeTimeProvider time, FeedFetcher fetcher, CrawlerOptions options)
+    private CrawlTestBed(CrawlStore db, LoopbackHttpServer server, FakeTimeProvider time, FeedFetcher fetcher, CrawlerOptions options)
     {
         Db = db;
         Server = server;
@@ -22,7 +22,7 @@ internal sealed class CrawlTestBed : IAsyncDisposable
         Crawler = new SourceCrawler(db.Store, fetcher, options, time);
     }
 
-    public TestSqlite Db { get; }
+    public CrawlStore Db { get; }
     public IRotaStore Store => Db.Store;
     public LoopbackHttpServer Server { get; }
     public FakeTimeProvider Time { get; }
@@ -30,11 +30,11 @@ internal sealed class CrawlTestBed : IAsyncDisposable
     public CrawlerOptions Options { get; }
     public SourceCrawler Crawler { get; }
 
-    public static async Task<CrawlTestBed> CreateAsync(CrawlerOptions? options = null)
+    public static async Task<CrawlTestBed> CreateAsync(CrawlerOptions? options = null, bool postgres = false)
     {
         var time = new FakeTimeProvider(Start);
         var o = (options ?? new CrawlerOptions()) with { AllowLoopback = true, Fetch = TestFetchers.Fast with { MaxConcurrentPerHost = 8 } };
-        var db = await TestSqlite.CreateAsync(Start);
+        var db = await CrawlStore.CreateAsync(postgres, Start);
         var server = await LoopbackHttpServer.StartAsync();
         return new CrawlTestBed(db, server, time, CrawlerRotaBuilderExtensions.CreateFetcher(o, time), o);
     }
