@@ -16,6 +16,16 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     public string Token { get; private set; } = "";
     public int Pid => _process.Id;
 
+    /// <summary>User + system CPU time the serve process has used so far (from /proc, so wrk's share is not in it).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ServeProcess> StartAsync(string workDir, IReadOnlyList<string> storeArgs)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };

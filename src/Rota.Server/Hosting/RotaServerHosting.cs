@@ -38,6 +38,7 @@ public static class RotaServerHosting
         services.AddSingleton<Auditor>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<TokenTouchThrottle>();
+        services.AddSingleton(sp => new TokenLookupCache(sp.GetRequiredService<TimeProvider>(), options.TokenCacheTtl));
         services.AddSingleton<EventHub>();
         services.AddSingleton<SlowReadCache>();
         services.AddSingleton<TaskStatistics>();

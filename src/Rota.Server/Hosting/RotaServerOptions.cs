@@ -25,4 +25,8 @@ public sealed class RotaServerOptions
     /// <summary>Require a bearer token on <c>/metrics</c> (default false: anonymous, as Prometheus scrapers expect; put it
     /// behind a firewall or set this and give Prometheus a token).</summary>
     public bool MetricsRequireToken { get; set; }
+    /// <summary>How long a found API token is remembered (default 2 s; zero: read the store on every request). A token
+    /// revoked or a user disabled through this server is refused at once; through another node or the database directly,
+    /// within this time.</summary>
+    public TimeSpan TokenCacheTtl { get; set; } = TimeSpan.FromSeconds(2);
 }
