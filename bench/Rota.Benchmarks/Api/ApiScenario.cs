@@ -65,18 +65,11 @@ internal sealed class ApiScenario : IScenario
             var stats = $"{hangfire.Url}/hangfire/stats";
             const string form = "metrics[]=enqueued:count&metrics[]=succeeded:count&metrics[]=failed:count&metrics[]=processing:count&metrics[]=scheduled:count&metrics[]=servers:count";
             await Wrk.RunAsync(stats, null, threads, connections, 3, "POST", form, "application/x-www-form-urlencoded");
-            rows.Add(("hangfire/inmemory POST /hangfire/stats", await Measure(OwnCpuTime, stats, null, threads, connections, seconds, "POST", form, "application/x-www-form-urlencoded")));
+            rows.Add(("hangfire/inmemory POST /hangfire/stats", await Measure(() => hangfire.CpuTime, stats, null, threads, connections, seconds, "POST", form, "application/x-www-form-urlencoded")));
         }
     }
 
     public Task<object> RunChildAsync(IBenchSystem system, BenchArgs args) => throw new NotSupportedException("api runs no per-system child");
-
-    /// <summary>The peer runs in this process (otherwise idle while wrk loads it), so its CPU time is this process's.</summary>
-    private static TimeSpan OwnCpuTime()
-    {
-        using var self = System.Diagnostics.Process.GetCurrentProcess();
-        return self.TotalProcessorTime;
-    }
 
     /// <param name="cpuTime">The server's CPU time so far, read before and after the run for its CPU time per request.</param>
     private static async Task<WrkResult> Measure(Func<TimeSpan> cpuTime, string url, string? token, int threads, int connections, int seconds,
