@@ -31,6 +31,7 @@ public sealed class EventHub : IDisposable
         _publisher = Task.Run(PublishRunsAsync);
         engine.RunChanged += OnRunChanged;
     }
+
     public int SubscriberCount => _subscribers.Count;
 
     public (Guid Id, ChannelReader<ServerEvent> Reader) Subscribe()
