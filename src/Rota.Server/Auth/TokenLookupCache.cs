@@ -4,8 +4,8 @@ using Rota.Storage;
 namespace Rota.Server.Auth;
 
 /// <summary>
-/// Remembers found tokens (by hash) for a short time so a busy client does not cost a store read per request — on
-/// PostgreSQL a round trip. Expiry is still checked on every request against the token's stored <c>expires_at</c>;
+/// Remembers found tokens (by hash) for a short time, when turned on (<c>RotaServerOptions.TokenCacheTtl</c>, off by
+/// default), so a busy client does not cost a store read per request — on PostgreSQL a round trip. Expiry is still checked on every request against the token's stored <c>expires_at</c>;
 /// a revocation or user change made through this server clears the cache at once (<see cref="Invalidate"/>), one made
 /// elsewhere (another node, <c>rota token revoke</c> on the database) takes effect within <see cref="Ttl"/>.
 /// Unknown tokens are never remembered. One per host (a singleton).
