@@ -14,19 +14,6 @@ public sealed partial class PostgresStore
     public Task<RunRecord?> RunGet(long id, CancellationToken ct = default) =>
         Read(async c => (await c.QueryFirstOrDefaultAsync<RunDbRow>(Sql["RunGet"], new { id })) is { } r ? ToRun(r) : null, ct);
 
-    public Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default) =>
-        Read<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql[p.TaskName is null ? "RunList" : "RunListByTask"], new
-        {
-            task_name = p.TaskName,
-            owner = p.Owner,
-            status = p.Status?.ToText(),
-            trigger = p.Trigger is { } t ? Text(t) : null,
-            from = Utc(p.From),
-            to = Utc(p.To),
-            before_id = p.BeforeId,
-            limit = Math.Clamp(p.Limit, 1, 10_000),
-        })).Select(ToRun).ToList(), ct);
-
     public Task<IReadOnlyList<RunRecord>> RunActiveList(RunActiveListParams p, CancellationToken ct = default) =>
         Read<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql["RunActiveList"], new { task_id = p.TaskId }))
             .Select(ToRun).ToList(), ct);

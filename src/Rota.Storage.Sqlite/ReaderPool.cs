@@ -38,11 +38,22 @@ internal sealed class ReaderPool(string connectionString) : IDisposable
 
 internal sealed class PooledReader(SqliteConnection connection, CachedCommands commands) : IDisposable
 {
+    private readonly Dictionary<string, RunListStatement> _runLists = new(StringComparer.Ordinal);
+
     public SqliteConnection Connection { get; } = connection;
     public CachedCommands Commands { get; } = commands;
 
+    /// <summary>The runs-list statement <paramref name="name"/>, prepared on this connection at first use.</summary>
+    public RunListStatement RunList(string name)
+    {
+        if (!_runLists.TryGetValue(name, out var statement))
+            _runLists[name] = statement = RunListStatement.Prepare(Connection, SqliteStore.Statements[name]);
+        return statement;
+    }
+
     public void Dispose()
     {
+        foreach (var statement in _runLists.Values) statement.Dispose();
         Commands.Dispose();
         Connection.Dispose();
     }

@@ -13,17 +13,6 @@ public sealed partial class SqliteStore
     public Task<RunRecord?> RunGet(long id, CancellationToken ct = default) =>
         ReadCached("RunGet", c => c.With("id", id), r => RunRowReader.ReadAll(r).Select(SqliteMapping.ToRun).FirstOrDefault(), ct);
 
-    public Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default) =>
-        ReadCached<IReadOnlyList<RunRecord>>(p.TaskName is null ? "RunList" : "RunListByTask", c => c
-            .With("task_name", p.TaskName)
-            .With("owner", p.Owner)
-            .With("status", p.Status is { } s ? TextNames.Of(s) : null)
-            .With("trigger", p.Trigger is { } t ? TextNames.Of(t) : null)
-            .With("from", Ms(p.From))
-            .With("to", Ms(p.To))
-            .With("before_id", p.BeforeId)
-            .With("limit", Math.Clamp(p.Limit, 1, 10_000)), r => RunRowReader.ReadAll(r).Select(SqliteMapping.ToRun).ToList(), ct);
-
     public Task<IReadOnlyList<RunRecord>> RunActiveList(RunActiveListParams p, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<RunRecord>>(async c => (await c.QueryAsync<RunDbRow>(Sql["RunActiveList"], new { task_id = p.TaskId }))
             .Select(SqliteMapping.ToRun).ToList(), ct);

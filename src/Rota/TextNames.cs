@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 
 namespace Rota;
@@ -21,7 +22,10 @@ internal static class TextNames
         return sb.ToString();
     }
 
-    public static string Of<T>(T value) where T : struct, Enum => ToSnake(value.ToString());
+    /// <summary>The snake_case name of <paramref name="value"/>; defined values come from a per-type table, since lists
+    /// write a status and a trigger per row.</summary>
+    public static string Of<T>(T value) where T : struct, Enum =>
+        SnakeNames<T>.ByValue.TryGetValue(value, out var name) ? name : ToSnake(value.ToString());
 
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
@@ -32,5 +36,16 @@ internal static class TextNames
     }
 
     public static T Parse<T>(string text) where T : struct, Enum =>
-        TryParse<T>(text, out var v) ? v : throw new RotaException("value.unknown", $"value: '{text}' is not a known {typeof(T).Name}");
+        SnakeNames<T>.ByName.TryGetValue(text, out var known) ? known : TryParse<T>(text, out var v) ? v : throw new RotaException("value.unknown", $"value: '{text}' is not a known {typeof(T).Name}");
+}
+
+/// <summary>The snake_case names of one enum's defined values, both ways (exact names only; other spellings go through
+/// <see cref="TextNames.TryParse{T}"/>).</summary>
+internal static class SnakeNames<T> where T : struct, Enum
+{
+    public static readonly FrozenDictionary<T, string> ByValue =
+        Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => TextNames.ToSnake(v.ToString()));
+
+    public static readonly FrozenDictionary<string, T> ByName =
+        ByValue.ToFrozenDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
 }

@@ -7,7 +7,7 @@ public sealed class EventStreamTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
-    private static async Task<(HttpResponseMessage Response, SseReader Reader)> ConnectAsync(HttpClient client, string query = "")
+    internal static async Task<(HttpResponseMessage Response, SseReader Reader)> ConnectAsync(HttpClient client, string query = "")
     {
         var response = await client.GetAsync("/api/v1/events" + query, HttpCompletionOption.ResponseHeadersRead, Http.Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

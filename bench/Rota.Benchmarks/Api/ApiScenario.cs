@@ -30,6 +30,13 @@ internal sealed class ApiScenario : IScenario
             var s => throw new UsageException($"--store: '{s}' must be sqlite, postgres or all"),
         };
         var hangfireJobs = args.Int("hangfire-jobs", 10_000);
+        // --only list: the runs-list rows only (no run-now, no peer) — for iterating; the full run measures all.
+        var listOnly = args.Text("only", "all") switch
+        {
+            "all" => false,
+            "list" => true,
+            var o => throw new UsageException($"--only: '{o}' must be list or all"),
+        };
         args.RejectUnknown();
         Wrk.EnsureInstalled();
         var pg = Environment.GetEnvironmentVariable("ROTA_BENCH_PG") ?? Environment.GetEnvironmentVariable("ROTA_TEST_PG");
@@ -42,35 +49,45 @@ internal sealed class ApiScenario : IScenario
             {
                 var list = $"{serve.BaseUrl}/api/v1/runs?limit=50";
                 await Wrk.RunAsync(list, serve.Token, threads, connections, 3);
-                rows.Add(($"rota/{store} GET runs (page 1)", await Measure(list, serve.Token, threads, connections, seconds)));
-                rows.Add(($"rota/{store} GET runs (cursor mid-table)", await Measure($"{list}&cursor={runs / 2}", serve.Token, threads, connections, seconds)));
-                rows.Add(($"rota/{store} POST run-now", await Measure($"{serve.BaseUrl}/api/v1/tasks/{ApiSeeder.TaskName}/runs", serve.Token, threads, connections, seconds, "POST", "{}")));
+                rows.Add(($"rota/{store} GET runs (page 1)", await Measure(() => serve.CpuTime, list, serve.Token, threads, connections, seconds)));
+                rows.Add(($"rota/{store} GET runs (cursor mid-table)", await Measure(() => serve.CpuTime, $"{list}&cursor={runs / 2}", serve.Token, threads, connections, seconds)));
+                if (!listOnly)
+                    rows.Add(($"rota/{store} POST run-now", await Measure(() => serve.CpuTime, $"{serve.BaseUrl}/api/v1/tasks/{ApiSeeder.TaskName}/runs", serve.Token, threads, connections, seconds, "POST", "{}")));
             });
+        if (!listOnly) await MeasurePeerAsync(rows, hangfireJobs, threads, connections, seconds);
+        return Print(rows);
+    }
+
+    private static async Task MeasurePeerAsync(List<(string Name, WrkResult Result)> rows, int hangfireJobs, int threads, int connections, int seconds)
+    {
         await using (var hangfire = await HangfirePeer.StartAsync(hangfireJobs))
         {
             var stats = $"{hangfire.Url}/hangfire/stats";
             const string form = "metrics[]=enqueued:count&metrics[]=succeeded:count&metrics[]=failed:count&metrics[]=processing:count&metrics[]=scheduled:count&metrics[]=servers:count";
             await Wrk.RunAsync(stats, null, threads, connections, 3, "POST", form, "application/x-www-form-urlencoded");
-            rows.Add(("hangfire/inmemory POST /hangfire/stats", await Measure(stats, null, threads, connections, seconds, "POST", form, "application/x-www-form-urlencoded")));
+            rows.Add(("hangfire/inmemory POST /hangfire/stats", await Measure(() => hangfire.CpuTime, stats, null, threads, connections, seconds, "POST", form, "application/x-www-form-urlencoded")));
         }
-        return Print(rows);
     }
 
     public Task<object> RunChildAsync(IBenchSystem system, BenchArgs args) => throw new NotSupportedException("api runs no per-system child");
 
-    private static async Task<WrkResult> Measure(string url, string? token, int threads, int connections, int seconds,
+    /// <param name="cpuTime">The server's CPU time so far, read before and after the run for its CPU time per request.</param>
+    private static async Task<WrkResult> Measure(Func<TimeSpan> cpuTime, string url, string? token, int threads, int connections, int seconds,
         string method = "GET", string? body = null, string contentType = "application/json")
     {
+        var cpuBefore = cpuTime();
         var r = await Wrk.RunAsync(url, token, threads, connections, seconds, method, body, contentType);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {method} {url}: {r.RequestsPerSecond:N0} req/s · p50 {r.P50Ms:N2} ms · p99 {r.P99Ms:N2} ms · non-2xx {r.Non2xx}"));
+        if (r.Requests > 0) r = r with { ServerCpuUsPerRequest = (cpuTime() - cpuBefore).TotalMicroseconds / r.Requests };
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {method} {url}: {r.RequestsPerSecond:N0} req/s · p50 {r.P50Ms:N2} ms · p99 {r.P99Ms:N2} ms · server {r.ServerCpuUsPerRequest:N0} CPU-µs/req · non-2xx {r.Non2xx}"));
         return r;
     }
 
     private static int Print(List<(string Name, WrkResult Result)> rows)
     {
         Console.WriteLine();
-        Console.WriteLine("| endpoint | req/s | p50 ms | p99 ms | non-2xx | target |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---|");
+        Console.WriteLine("| endpoint | req/s | p50 ms | p99 ms | server CPU-µs/req | non-2xx | target |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
         var peer = rows.FirstOrDefault(r => r.Name.StartsWith("hangfire", StringComparison.Ordinal)).Result;
         var ok = true;
         foreach (var (name, r) in rows)
@@ -80,7 +97,7 @@ internal sealed class ApiScenario : IScenario
             if (r.Non2xx > 0 || !pass) ok = false;
             var target = isList ? $"≥ {TargetRps:N0} req/s, p99 ≤ {TargetP99Ms} ms: {(pass ? "PASS" : "MISS")}" : "";
             var ratio = peer is not null && !name.StartsWith("hangfire", StringComparison.Ordinal) ? $" ({r.RequestsPerSecond / peer.RequestsPerSecond:N2}× peer)" : "";
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.RequestsPerSecond:N0}{ratio} | {r.P50Ms:N2} | {r.P99Ms:N2} | {r.Non2xx} | {target} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {r.RequestsPerSecond:N0}{ratio} | {r.P50Ms:N2} | {r.P99Ms:N2} | {(r.ServerCpuUsPerRequest is { } cpu ? cpu.ToString("N0", CultureInfo.InvariantCulture) : "—")} | {r.Non2xx} | {target} |"));
         }
         return ok ? 0 : 1;
     }

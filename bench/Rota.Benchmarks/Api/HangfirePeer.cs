@@ -16,6 +16,16 @@ internal sealed class HangfirePeer : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>User + system CPU time the peer process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<HangfirePeer> StartAsync(int jobs)
     {
         var psi = ChildLauncher.SelfStartInfo();

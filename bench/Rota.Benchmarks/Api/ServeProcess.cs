@@ -16,6 +16,16 @@ internal sealed partial class ServeProcess : IAsyncDisposable
     public string Token { get; private set; } = "";
     public int Pid => _process.Id;
 
+    /// <summary>User + system CPU time the serve process has used so far (from /proc, so wrk's share is not in it).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<ServeProcess> StartAsync(string workDir, IReadOnlyList<string> storeArgs)
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = workDir, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -51,9 +61,12 @@ internal sealed partial class ServeProcess : IAsyncDisposable
         throw new TimeoutException("rota serve did not print its URL and first-start token within 60 s");
     }
 
-    /// <summary>The CLI built beside this benchmark (Release): build the solution first.</summary>
+    /// <summary>The CLI built beside this benchmark (Release): build the solution first. <c>ROTA_BENCH_CLI</c> names another
+    /// build's Rota.Cli.dll instead (an A/B against an older commit, built elsewhere).</summary>
     private static string CliDll()
     {
+        if (Environment.GetEnvironmentVariable("ROTA_BENCH_CLI") is { Length: > 0 } other)
+            return File.Exists(other) ? other : throw new FileNotFoundException($"ROTA_BENCH_CLI: no such file {other}");
         var dir = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(dir, "Rota.slnx"))) dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("repository root not found");
         var dll = Path.Combine(dir, "src", "Rota.Cli", "bin", "Release", "net10.0", "Rota.Cli.dll");

@@ -78,6 +78,7 @@ public static class ServeCommand
                 if (Environment.GetEnvironmentVariable("ROTA_TRIGGER_PERMITS_PER_MINUTE") is { Length: > 0 } permits)
                     o.TriggerPermitsPerMinute = int.TryParse(permits, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
                         : throw new RotaException("serve.bad_setting", $"serve: ROTA_TRIGGER_PERMITS_PER_MINUTE '{permits}' must be a positive integer");
+                o.TokenCacheTtl = EnvDuration("ROTA_TOKEN_CACHE") ?? o.TokenCacheTtl;
                 o.MetricsRequireToken = string.Equals(Environment.GetEnvironmentVariable("ROTA_METRICS_REQUIRE_TOKEN"), "true", StringComparison.OrdinalIgnoreCase);
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

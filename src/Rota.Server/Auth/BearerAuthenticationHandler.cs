@@ -9,9 +9,10 @@ using Rota.Storage;
 namespace Rota.Server.Auth;
 
 /// <summary>Authenticates <c>Authorization: Bearer rota_…</c> by the token's hash; refuses revoked and expired tokens and
-/// disabled users with a code that says which. Last-used time is written at most once a minute per token.</summary>
+/// disabled users with a code that says which. Last-used time is written at most once a minute per token. Found tokens
+/// come through <see cref="TokenLookupCache"/>.</summary>
 public sealed class BearerAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IRotaStore store, TimeProvider time, TokenTouchThrottle touches) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IRotaStore store, TimeProvider time, TokenTouchThrottle touches, TokenLookupCache tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";
     private const string FailureKey = "rota:auth_failure";
@@ -23,7 +24,7 @@ public sealed class BearerAuthenticationHandler(IOptionsMonitor<AuthenticationSc
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return Fail("auth.unsupported_scheme", "auth: use 'Authorization: Bearer <token>'");
         var secret = header["Bearer ".Length..].Trim();
-        var found = secret.StartsWith(TokenSecret.Scheme, StringComparison.Ordinal) ? await store.TokenFind(TokenSecret.Hash(secret), Context.RequestAborted) : null;
+        var found = secret.StartsWith(TokenSecret.Scheme, StringComparison.Ordinal) ? await tokens.FindAsync(store, TokenSecret.Hash(secret), Context.RequestAborted) : null;
         if (found is null) return Fail("auth.invalid_token", "auth: the token is not valid");
         var now = time.GetUtcNow();
         if (found.Token.RevokedAt is not null) return Fail("auth.token_revoked", "auth: the token was revoked");

@@ -8,7 +8,7 @@ namespace Rota.Server.Dashboard;
 
 /// <summary>Token management from the dashboard, with the rules of <c>/api/v1/tokens</c>: a user creates, lists and
 /// revokes their own tokens; an admin anyone's. The secret exists only in the creation result.</summary>
-public sealed class TokenActions(IRotaStore store, UserAccounts accounts, Auditor audit, TimeProvider time)
+public sealed class TokenActions(IRotaStore store, UserAccounts accounts, Auditor audit, TimeProvider time, TokenLookupCache tokens)
 {
     public const string RevokeToken = "token-revoke";
 
@@ -49,6 +49,7 @@ public sealed class TokenActions(IRotaStore store, UserAccounts accounts, Audito
         if (token is null) return null;
         if (token.RevokedAt is not null) return new ActionOutcome("/tokens", null, $"Token '{token.Name}' was already revoked.");
         await store.TokenRevoke(new TokenRevokeParams(token.Id, caller.IsAdmin ? null : caller.UserId, time.GetUtcNow()), http.RequestAborted);
+        tokens.Invalidate();
         await audit.RecordAsync(http, "token.revoke", "token:" + token.Id.ToString(CultureInfo.InvariantCulture), new JsonObject { ["via"] = "dashboard" });
         return new ActionOutcome("/tokens", $"Token '{token.Name}' ({token.Prefix}…) revoked; requests with it are refused from now on.", null);
     }

@@ -45,7 +45,7 @@ public static class RunEndpoints
             BeforeId = Query.Long(q, "cursor"),
             Limit = limit,
         }, http.RequestAborted);
-        return Results.Ok(new RunPage(runs.Select(RunView.From).ToList(), runs.Count == limit ? runs[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        return new RunPageResult(runs, runs.Count == limit ? runs[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 
     private static async Task<IResult> Get(long id, HttpContext http, IRotaStore store)

@@ -53,11 +53,12 @@ public static class TokenEndpoints
         return Results.Created($"/api/v1/tokens/{row.Id}", TokenView.From(row, secret));
     }
 
-    private static async Task<IResult> Revoke(long id, HttpContext http, IRotaStore store, Auditor audit, TimeProvider time)
+    private static async Task<IResult> Revoke(long id, HttpContext http, IRotaStore store, Auditor audit, TimeProvider time, TokenLookupCache tokens)
     {
         var caller = http.Caller();
         if (!await store.TokenRevoke(new TokenRevokeParams(id, caller.IsAdmin ? null : caller.UserId, time.GetUtcNow()), http.RequestAborted))
             throw ApiProblem.NotFound("token", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        tokens.Invalidate();
         await audit.RecordAsync(http, "token.revoke", $"token:{id}");
         return Results.NoContent();
     }

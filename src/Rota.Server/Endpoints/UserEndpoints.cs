@@ -38,7 +38,8 @@ public static partial class UserEndpoints
         return Results.Created($"/api/v1/users/{user.Id}", UserView.From(user));
     }
 
-    private static async Task<IResult> Update(long id, HttpContext http, UserAccounts accounts, IRotaStore store, Auditor audit, TimeProvider time)
+    private static async Task<IResult> Update(long id, HttpContext http, UserAccounts accounts, IRotaStore store, Auditor audit, TimeProvider time,
+        TokenLookupCache tokens)
     {
         var caller = http.Caller();
         caller.RequireAdmin("changing users");
@@ -50,6 +51,7 @@ public static partial class UserEndpoints
         var hash = body.String("password", maxLength: 200) is { } pw ? UserAccounts.HashPassword(UserAccounts.CheckPassword(pw)) : null;
         var user = await store.UserUpdate(new UserUpdateParams(id, role, hash, disabled, time.GetUtcNow()), http.RequestAborted)
             ?? throw ApiProblem.NotFound("user", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        tokens.Invalidate();
         await audit.RecordAsync(http, "user.update", "user:" + user.Name, new JsonObject { ["role"] = role, ["disabled"] = disabled, ["password_changed"] = hash is not null });
         return Results.Ok(UserView.From(user));
     }

@@ -38,7 +38,10 @@ public static class RotaServerHosting
         services.AddSingleton<Auditor>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<TokenTouchThrottle>();
+        services.AddSingleton(sp => new TokenLookupCache(sp.GetRequiredService<TimeProvider>(), options.TokenCacheTtl));
+        services.AddSingleton<RunOwners>();
         services.AddSingleton<EventHub>();
+        services.AddHostedService<ClusterEventRelay>();
         services.AddSingleton<SlowReadCache>();
         services.AddSingleton<TaskStatistics>();
         // The sources and crawl routes crawl inline; UseCrawler() on the Rota builder registers the same services (and

@@ -11,13 +11,12 @@ namespace Rota.Server.Live;
 public sealed record ServerEvent(long Id, string Type, string? Owner, JsonObject Data);
 
 /// <summary>Fans engine and API events out to connected SSE clients. Each subscriber has a bounded buffer (oldest dropped):
-/// a slow client never slows the engine. Owners are looked up once per run.</summary>
+/// a slow client never slows the engine. Owners are looked up once per run (<see cref="RunOwners"/>). Events of runs
+/// executed on other nodes arrive through <see cref="PublishRelayed"/> (<see cref="ClusterEventRelay"/>).</summary>
 public sealed class EventHub : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, Channel<ServerEvent>> _subscribers = new();
-    private readonly ConcurrentDictionary<long, (string? Owner, DateTimeOffset At)> _owners = new();
-    private readonly IRotaStore _store;
-    private readonly TimeProvider _time;
+    private readonly RunOwners _owners;
     private readonly RotaEngine _engine;
     // Run events go through one queue and one publisher so they reach clients in the order the engine raised them
     // (started, progress…, finished) even when the owner lookup of an earlier event is still in flight.
@@ -25,11 +24,10 @@ public sealed class EventHub : IDisposable
     private readonly Task _publisher;
     private long _nextId;
 
-    public EventHub(RotaEngine engine, IRotaStore store, TimeProvider time)
+    public EventHub(RotaEngine engine, RunOwners owners)
     {
         _engine = engine;
-        _store = store;
-        _time = time;
+        _owners = owners;
         _publisher = Task.Run(PublishRunsAsync);
         engine.RunChanged += OnRunChanged;
     }
@@ -71,13 +69,10 @@ public sealed class EventHub : IDisposable
     {
         try
         {
-            var owner = await OwnerAsync(e);
-            Publish("run." + TextNames.Of(e.Kind), owner, new JsonObject
-            {
-                ["run_id"] = e.RunId, ["task"] = e.TaskName, ["status"] = TextNames.Of(e.Status), ["attempt"] = e.Attempt,
-                ["progress"] = e.Progress, ["progress_text"] = e.ProgressText, ["at"] = e.At.ToString("O"),
-                ["duration_ms"] = e.Duration?.TotalMilliseconds, ["lateness_ms"] = e.Lateness?.TotalMilliseconds,
-            });
+            var owner = await _owners.OwnerAsync(e);
+            if (e.Kind == RunEventKind.Finished) _owners.Forget(e.RunId);
+            PublishRun(e.Kind, owner, e.RunId, e.TaskName, e.Status, e.Attempt, e.Progress, e.ProgressText, e.At,
+                e.Duration?.TotalMilliseconds, e.Lateness?.TotalMilliseconds);
         }
         catch (Exception)
         {
@@ -85,23 +80,22 @@ public sealed class EventHub : IDisposable
         }
     }
 
-    /// <summary>The owner of the run's task, looked up once per run (not per task id: SQLite reuses the id of a deleted
-    /// task, and a cached owner would then send the new task's events to the old owner). A task whose name no longer
-    /// matches the run's is gone: its events go to admins only.</summary>
-    private async Task<string?> OwnerAsync(RunEvent e)
+    /// <summary>Events of runs another node executes, as that node sent them (owner resolved there).</summary>
+    public void PublishRelayed(IReadOnlyList<RelayedRunEvent> events)
     {
-        var now = _time.GetUtcNow();
-        string? owner;
-        if (_owners.TryGetValue(e.RunId, out var cached) && now - cached.At < TimeSpan.FromMinutes(10)) owner = cached.Owner;
-        else
-        {
-            var task = await _store.TaskGetById(e.TaskId);
-            owner = task is not null && task.Definition.Name == e.TaskName ? task.Definition.Owner : null;
-            _owners[e.RunId] = (owner, now);
-        }
-        if (e.Kind == RunEventKind.Finished) _owners.TryRemove(e.RunId, out _);
-        return owner;
+        if (_subscribers.IsEmpty) return;
+        foreach (var e in events)
+            PublishRun(e.Kind, e.Owner, e.RunId, e.TaskName, e.Status, e.Attempt, e.Progress, e.ProgressText, e.At, e.DurationMs, e.LatenessMs);
     }
+
+    private void PublishRun(RunEventKind kind, string? owner, long runId, string task, RunStatus status, int attempt, int? progress,
+        string? progressText, DateTimeOffset at, double? durationMs, double? latenessMs) =>
+        Publish("run." + TextNames.Of(kind), owner, new JsonObject
+        {
+            ["run_id"] = runId, ["task"] = task, ["status"] = TextNames.Of(status), ["attempt"] = attempt,
+            ["progress"] = progress, ["progress_text"] = progressText, ["at"] = at.ToString("O"),
+            ["duration_ms"] = durationMs, ["lateness_ms"] = latenessMs,
+        });
 
     public void Dispose()
     {

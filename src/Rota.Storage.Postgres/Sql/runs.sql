@@ -137,7 +137,12 @@ WHERE r.id = ANY(@ids::bigint[])
 ORDER BY r.priority DESC, r.scheduled_at, r.id;
 
 -- name: RunList
-SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+-- Lists name their columns (no logs, the largest): the store reads them by position in this order (RunListReader).
+SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.schedule_id, s.name AS schedule_name, r.trigger,
+       r.triggered_by, r.status, r.reason, r.queue, r.priority, r.nominal_time, r.scheduled_at, r.created_at, r.first_started_at,
+       r.started_at, r.ended_at, r.attempt, r.max_attempts, r.node, r.progress, r.progress_text, r.parameters, r.stats,
+       r.error_type, r.error_message, r.error_details, r.error_transient, r.idempotency_key, r.cancel_requested_at,
+       r.parent_run_id, r.step
 FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
 WHERE (@task_name::text IS NULL OR t.name = @task_name::text)
   AND (@owner::text IS NULL OR t.owner = @owner::text)
@@ -150,7 +155,11 @@ ORDER BY r.id DESC
 LIMIT @limit;
 
 -- name: RunListByTask
-SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.schedule_id, s.name AS schedule_name, r.trigger,
+       r.triggered_by, r.status, r.reason, r.queue, r.priority, r.nominal_time, r.scheduled_at, r.created_at, r.first_started_at,
+       r.started_at, r.ended_at, r.attempt, r.max_attempts, r.node, r.progress, r.progress_text, r.parameters, r.stats,
+       r.error_type, r.error_message, r.error_details, r.error_transient, r.idempotency_key, r.cancel_requested_at,
+       r.parent_run_id, r.step
 FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
 WHERE r.task_id = (SELECT id FROM rota_tasks WHERE name = @task_name::text)
   AND (@owner::text IS NULL OR t.owner = @owner::text)

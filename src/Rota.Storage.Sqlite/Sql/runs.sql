@@ -67,9 +67,14 @@ WHERE r.id IN (SELECT value FROM json_each(@ids))
 ORDER BY r.priority DESC, r.scheduled_at, r.id;
 
 -- name: RunList
+-- Lists name their columns (no logs, the largest): the store reads them by position in this order (RunListReader).
 -- Every LIMIT here is written (@x + 0): SQLite re-plans a joined, ordered statement whose LIMIT is a bare parameter on
 -- every execution (~170 µs); an expression keeps the prepared plan (docs/storage.md).
-SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.schedule_id, s.name AS schedule_name, r.trigger,
+       r.triggered_by, r.status, r.reason, r.queue, r.priority, r.nominal_time, r.scheduled_at, r.created_at, r.first_started_at,
+       r.started_at, r.ended_at, r.attempt, r.max_attempts, r.node, r.progress, r.progress_text, r.parameters, r.stats,
+       r.error_type, r.error_message, r.error_details, r.error_transient, r.idempotency_key, r.cancel_requested_at,
+       r.parent_run_id, r.step
 FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
 WHERE (@task_name IS NULL OR t.name = @task_name)
   AND (@owner IS NULL OR t.owner = @owner)
@@ -83,7 +88,11 @@ ORDER BY r.id DESC
 LIMIT (@limit + 0);
 
 -- name: RunListByTask
-SELECT r.*, t.name AS task_name, t.version AS task_version, s.name AS schedule_name
+SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.schedule_id, s.name AS schedule_name, r.trigger,
+       r.triggered_by, r.status, r.reason, r.queue, r.priority, r.nominal_time, r.scheduled_at, r.created_at, r.first_started_at,
+       r.started_at, r.ended_at, r.attempt, r.max_attempts, r.node, r.progress, r.progress_text, r.parameters, r.stats,
+       r.error_type, r.error_message, r.error_details, r.error_transient, r.idempotency_key, r.cancel_requested_at,
+       r.parent_run_id, r.step
 FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
 WHERE r.task_id = (SELECT id FROM rota_tasks WHERE name = @task_name)
   AND (@owner IS NULL OR t.owner = @owner)

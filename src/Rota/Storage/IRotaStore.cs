@@ -100,6 +100,7 @@ public interface IRotaStore : IAsyncDisposable
     /// <summary>Hourly success/failure counts for the dashboard chart, aggregated in the store (hours without runs are absent).</summary>
     Task<IReadOnlyList<RunHourlyRow>> RunHourlyCounts(RunHourlyParams p, CancellationToken ct = default);
     Task<IReadOnlyList<RunDurationRow>> RunDurations(RunDurationParams p, CancellationToken ct = default);
+    /// <summary>Runs newest first, filtered and cursor-paged; without logs (<see cref="RunRecord.Logs"/> is null — <c>RunGet</c> has them).</summary>
     Task<IReadOnlyList<RunRecord>> RunList(RunListParams p, CancellationToken ct = default);
     /// <summary>The step runs of a pipeline run, oldest first.</summary>
     Task<IReadOnlyList<RunRecord>> RunListChildren(long parentRunId, CancellationToken ct = default);
