@@ -1,5 +1,6 @@
 using Rota.Runs;
 using Rota.Storage;
+using Rota.Tasks;
 
 namespace Rota.Storage.Tests;
 
@@ -9,7 +10,7 @@ public abstract partial class StoreConformanceTests
     public async Task RunClaimNext_WithAhead_ClaimsLimitPlusAhead_InClaimOrder_AllLeased()
     {
         await using var store = await CreateStoreAsync();
-        var task = await store.TaskUpsert(new TaskUpsertParams(Def("stream"), T0));
+        var task = await store.TaskUpsert(new TaskUpsertParams(Def("stream", b => b.Value = b.Value with { Overlap = new OverlapPolicy(OverlapKind.AllowAll) }), T0));
         var ids = new List<long>();
         for (var i = 0; i < 8; i++) ids.Add(await InsertOne(store, Run(task.Id, at: T0.AddSeconds(-8 + i))));
 
@@ -26,7 +27,7 @@ public abstract partial class StoreConformanceTests
     public async Task RunClaimNext_OnlyAhead_NoFreeSlot_StillClaimsForTheBuffer()
     {
         await using var store = await CreateStoreAsync();
-        var task = await store.TaskUpsert(new TaskUpsertParams(Def("stream"), T0));
+        var task = await store.TaskUpsert(new TaskUpsertParams(Def("stream", b => b.Value = b.Value with { Overlap = new OverlapPolicy(OverlapKind.AllowAll) }), T0));
         for (var i = 0; i < 3; i++) await InsertOne(store, Run(task.Id));
 
         var claimed = await store.RunClaimNext(new RunClaimNextParams("default", "n1", 0, T0, T0.AddSeconds(30), Ahead: 2));
