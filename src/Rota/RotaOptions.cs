@@ -49,7 +49,7 @@ public sealed class RotaOptions
     public TimeSpan PriorityAgingInterval { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>
     /// Claim ahead: a node may hold up to this many times a queue's local slots in claimed runs waiting for a slot, so a
-    /// stream of short runs needs one claim transaction per many runs instead of one per freed slot (default 0, off; 2
+    /// stream of short runs needs one claim transaction per many runs instead of one per freed slot (default 0, off; 4
     /// with <c>UsePostgres</c>). Only for queues whose runs are short (see <see cref="ClaimAheadMaxRunTime"/>) and whose
     /// cluster-wide limit leaves room; buffered runs hold leases like running ones (heartbeated, rescued if the node
     /// dies) and are put back, attempt not spent, on shutdown.
