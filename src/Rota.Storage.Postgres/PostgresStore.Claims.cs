@@ -16,7 +16,7 @@ public sealed partial class PostgresStore
     /// </summary>
     public Task<IReadOnlyList<RunRecord>> RunClaimNext(RunClaimNextParams p, CancellationToken ct = default)
     {
-        if (p.Limit <= 0) return Task.FromResult<IReadOnlyList<RunRecord>>([]);
+        if (p.Limit + p.Ahead <= 0) return Task.FromResult<IReadOnlyList<RunRecord>>([]);
         return Write<IReadOnlyList<RunRecord>>(async (c, tx) =>
         {
             var now = Utc(p.Now);
@@ -33,11 +33,11 @@ public sealed partial class PostgresStore
                 locked = ids.ToArray();
             }
             await using var claim = Command("RunClaim", c, tx)
-                .Bind("locked", locked).Bind("queue", p.Queue).Bind("now", now).Bind("scan", p.Limit * 4)
-                .Bind("limit", p.Limit).Bind("node", p.Node).Bind("lease_until", Utc(p.LeaseUntil)).Bind("aging_ms", p.AgingMs);
+                .Bind("locked", locked).Bind("queue", p.Queue).Bind("now", now).Bind("scan", (p.Limit + p.Ahead) * 4)
+                .Bind("limit", p.Limit).Bind("ahead", p.Ahead).Bind("node", p.Node).Bind("lease_until", Utc(p.LeaseUntil)).Bind("aging_ms", p.AgingMs);
             await using var reader = await claim.ExecuteReaderAsync(ct);
             var parse = reader.GetRowParser<RunDbRow>();
-            var claimed = new List<RunRecord>(p.Limit);
+            var claimed = new List<RunRecord>(p.Limit + p.Ahead);
             while (await reader.ReadAsync(ct)) claimed.Add(ToRun(parse(reader)));
             // Claim order: effective priority (with aging), then time, then id.
             long Effective(RunRecord r) => r.Priority + (p.AgingMs > 0 ? (long)Math.Floor((p.Now - r.ScheduledAt).TotalMilliseconds / p.AgingMs) : 0);

@@ -38,25 +38,27 @@ public sealed partial class SqliteStore
 
     public Task<IReadOnlyList<RunRecord>> RunClaimNext(RunClaimNextParams p, CancellationToken ct = default)
     {
-        if (p.Limit <= 0) return Task.FromResult<IReadOnlyList<RunRecord>>([]);
+        if (p.Limit + p.Ahead <= 0) return Task.FromResult<IReadOnlyList<RunRecord>>([]);
         return WriteAsync<IReadOnlyList<RunRecord>>((_, tx) => Task.FromResult(ClaimNext(p, tx)), ct);
     }
 
-    /// <summary>Picks up to <c>Limit</c> due runs (respecting task concurrency limits) and marks them running, in one transaction.</summary>
+    /// <summary>Picks up to <c>Limit</c> + <c>Ahead</c> due runs (respecting task concurrency limits; one node, so no
+    /// cluster-wide queue limit) and marks them running, in one transaction.</summary>
     private IReadOnlyList<RunRecord> ClaimNext(RunClaimNextParams p, IDbTransaction tx)
     {
+        var want = p.Limit + p.Ahead;
         var limits = new Dictionary<long, (long Max, long Running)>();
         using (var r = Cached("RunClaimLimits", tx).ExecuteReader())
             while (r.Read()) limits[r.GetInt64(0)] = (r.GetInt64(1), r.GetInt64(2));
         var saturated = "[" + string.Join(',', limits.Where(l => l.Value.Running >= l.Value.Max).Select(l => l.Key)) + "]";
         // A task with a concurrency limit may appear several times; take only as many as it has free slots.
         var tasks = new Dictionary<long, (string Name, long Version)>();
-        var ids = new List<long>(p.Limit);
-        var candidates = Cached("RunClaimCandidates", tx).With("queue", p.Queue).With("now", Ms(p.Now)).With("scan", p.Limit * 4).With("saturated", saturated)
+        var ids = new List<long>(want);
+        var candidates = Cached("RunClaimCandidates", tx).With("queue", p.Queue).With("now", Ms(p.Now)).With("scan", want * 4).With("saturated", saturated)
             .With("aging_ms", p.AgingMs);
         using (var r = candidates.ExecuteReader())
         {
-            while (ids.Count < p.Limit && r.Read())
+            while (ids.Count < want && r.Read())
             {
                 var (id, taskId) = (r.GetInt64(0), r.GetInt64(1));
                 if (limits.TryGetValue(taskId, out var limit))

@@ -126,6 +126,7 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         if (_stopping.IsCancellationRequested) return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_loops).ConfigureAwait(false);
+        _dispatcher.ReleaseBuffered();
         await _dispatcher.WaitIdleAsync(_options.ShutdownGrace, _time, cancellationToken).ConfigureAwait(false);
         _dispatcher.InterruptAll();
         // A safety bound in real time: handlers that ignore cancellation must not hang shutdown forever.
@@ -182,6 +183,8 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         var stop = await _store.RunHeartbeatMany(new RunHeartbeatParams(ids.ToList(), _time.GetUtcNow() + _options.LeaseDuration), ct).ConfigureAwait(false);
         foreach (var id in stop)
         {
+            // A run whose handler returned is only waiting for its completion batch (which the store may already show).
+            if (!_dispatcher.IsWorking(id)) continue;
             var run = await _store.RunGet(id, ct).ConfigureAwait(false);
             _dispatcher.RequestStop(id, run?.Reason ?? "cancelled by request");
         }

@@ -47,6 +47,21 @@ public sealed class RotaOptions
     /// <summary>Priority aging (default 60 s): a waiting run counts one priority higher for every interval it has been
     /// due, so low-priority work is not starved by a stream of high-priority runs. Zero turns aging off.</summary>
     public TimeSpan PriorityAgingInterval { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Claim ahead: a node may hold up to this many times a queue's local slots in claimed runs waiting for a slot, so a
+    /// stream of short runs needs one claim transaction per many runs instead of one per freed slot (default 0, off; 4
+    /// with <c>UsePostgres</c>). Only for queues whose runs are short (see <see cref="ClaimAheadMaxRunTime"/>) and whose
+    /// cluster-wide limit leaves room; buffered runs hold leases like running ones (heartbeated, rescued if the node
+    /// dies) and are put back, attempt not spent, on shutdown.
+    /// </summary>
+    public int ClaimAheadFactor { get; set; }
+    /// <summary>Claim ahead only for queues whose runs took less than this on average on this node (default 100 ms), so
+    /// a node never holds long work back from idle nodes.</summary>
+    public TimeSpan ClaimAheadMaxRunTime { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>How long the completer waits, after the first completion of a batch arrives, for more to join it before
+    /// writing (default 0: write at once; 5 ms with <c>UsePostgres</c>, where each batch is a durable commit). Slots are
+    /// free when a handler returns, so this delays only the durable record, not the next run.</summary>
+    public TimeSpan CompletionLinger { get; set; }
     /// <summary>The most completions written in one transaction (default 500).</summary>
     public int CompletionBatchSize { get; set; } = 500;
     /// <summary>Allow <c>command</c> tasks that did not come from a configuration file (default false).</summary>
@@ -105,6 +120,8 @@ public sealed class RotaOptions
         if (PipelineCheckInterval <= TimeSpan.Zero) errors.Add($"Rota:PipelineCheckInterval: {PipelineCheckInterval} must be positive");
         if (PriorityAgingInterval < TimeSpan.Zero) errors.Add($"Rota:PriorityAgingInterval: {PriorityAgingInterval} must be zero (off) or positive");
         if (MaxConcurrency is { } max && max < 1) errors.Add($"Rota:MaxConcurrency: {max} must be at least 1");
+        if (ClaimAheadFactor is < 0 or > 100) errors.Add($"Rota:ClaimAheadFactor: {ClaimAheadFactor} must be between 0 (off) and 100");
+        if (CompletionLinger < TimeSpan.Zero || CompletionLinger > TimeSpan.FromSeconds(1)) errors.Add($"Rota:CompletionLinger: {CompletionLinger} must be between 0 and 1 s");
         if (CompletionBatchSize < 1) errors.Add($"Rota:CompletionBatchSize: {CompletionBatchSize} must be at least 1");
         return errors;
     }

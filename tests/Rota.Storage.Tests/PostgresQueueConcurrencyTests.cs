@@ -53,6 +53,28 @@ public sealed class PostgresQueueConcurrencyTests
     }
 
     [Fact]
+    public async Task RunClaimNext_Ahead_OnlyWhenTheQueueLimitLeavesRoomForAllOfIt()
+    {
+        await using var db = await TestPostgres.CreateAsync(T0);
+        var task = await db.Store.TaskUpsert(new TaskUpsertParams(new TaskDefinition
+        {
+            Name = "bulk", Handler = "noop", Overlap = new OverlapPolicy(OverlapKind.AllowAll),
+        }, T0));
+        await db.Store.QueueUpsert(new QueueUpsertParams("default", 7));
+        await db.Store.RunInsertMany(Enumerable.Range(0, 20).Select(_ => new RunInsertParams { TaskId = task.Id, ScheduledAt = T0, Now = T0 }).ToList());
+        Task<IReadOnlyList<RunRecord>> Claim(int limit, int ahead) =>
+            db.Store.RunClaimNext(new RunClaimNextParams("default", "n1", limit, T0, T0.AddMinutes(1), Ahead: ahead));
+
+        // 7 free: 2 + 3 fit, so the buffer's 3 come too.
+        Assert.Equal(5, (await Claim(2, 3)).Count);
+        // 2 free: the 2 slots' worth, but no buffer from the last free slots of a limited queue.
+        Assert.Single(await Claim(1, 3));
+        // 1 free, nothing asked for slots: nothing.
+        Assert.Empty(await Claim(0, 3));
+        Assert.Equal(6, (await db.Store.QueueList()).Single(q => q.Name == "default").Running);
+    }
+
+    [Fact]
     public async Task TwoEngines_QueueConcurrency3_NeverRunMoreThan3AtOnce()
     {
         await using var db = await TestPostgres.CreateAsync();

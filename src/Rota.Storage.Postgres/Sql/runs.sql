@@ -74,13 +74,14 @@ LIMIT @scan;
 -- name: RunClaim
 -- One statement: due runs of an unpaused queue, locked FOR UPDATE SKIP LOCKED so concurrent claimers take disjoint
 -- runs; no more than the queue's free slots across the cluster (RunClaimQueueLock); runs of a limited task only when
--- this claim holds the task (RunClaimLimits) and only as many as it has free slots; then marked running. Returns the
--- claimed rows with their task's name and version.
+-- this claim holds the task (RunClaimLimits) and only as many as it has free slots; then marked running. Claim ahead:
+-- @ahead more runs for the node's local buffer, only when the queue's free slots cover @limit + @ahead (a buffer never
+-- takes the last slots of a limited queue). Returns the claimed rows with their task's name and version.
 WITH qfree AS (
     -- Free slots of the queue across the cluster (no queue row: no cluster-wide limit, local slots only).
     SELECT greatest(0, coalesce(
         (SELECT q.concurrency - (SELECT count(*) FROM rota_runs x WHERE x.queue = q.name AND x.status = 'running')
-         FROM rota_queues q WHERE q.name = @queue), @limit::integer)) AS n),
+         FROM rota_queues q WHERE q.name = @queue), @limit::integer + @ahead::integer)) AS n),
 lim AS (
     SELECT t.id, t.max_concurrency - (SELECT count(*) FROM rota_runs x WHERE x.task_id = t.id AND x.status = 'running') AS free
     FROM rota_tasks t WHERE t.id = ANY(@locked::bigint[])),
@@ -117,7 +118,8 @@ pick AS (
     LEFT JOIN lim ON lim.id = c.task_id
     WHERE lim.id IS NULL OR c.n <= lim.free
     ORDER BY c.effective DESC, c.scheduled_at, c.id
-    LIMIT least(@limit::integer, (SELECT n FROM qfree)))
+    LIMIT (SELECT CASE WHEN n >= @limit::integer + @ahead::integer THEN @limit::integer + @ahead::integer
+                       ELSE least(@limit::integer, n) END FROM qfree))
 UPDATE rota_runs r SET status = 'running', attempt = r.attempt + 1, node = @node, started_at = @now,
     first_started_at = coalesce(r.first_started_at, @now), lease_until = @lease_until, progress = NULL, progress_text = NULL
 FROM pick, rota_tasks t

@@ -16,6 +16,9 @@ internal sealed class DependencyTrigger(IRotaStore store, TimeProvider time, Act
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
     private readonly ManualFanIn _manual = new(store);
     private volatile DependentMap? _map;
+    // The read in progress: runs finishing together when the map is stale share one TaskList instead of one each.
+    private Task<DependentMap>? _loading;
+    private readonly Lock _loadLock = new();
 
     /// <summary>A task definition changed in this process: read the map again at the next completion.</summary>
     public void Invalidate() => _map = null;
@@ -73,10 +76,19 @@ internal sealed class DependencyTrigger(IRotaStore store, TimeProvider time, Act
         };
     }
 
-    private async Task<DependentMap> MapAsync(CancellationToken ct)
+    private Task<DependentMap> MapAsync(CancellationToken ct)
+    {
+        if (_map is { } cached && time.GetUtcNow() - cached.LoadedAt < MaxAge) return Task.FromResult(cached);
+        lock (_loadLock)
+        {
+            if (_loading is { IsCompleted: false } inFlight) return inFlight;
+            return _loading = LoadAsync(ct);
+        }
+    }
+
+    private async Task<DependentMap> LoadAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        if (_map is { } cached && now - cached.LoadedAt < MaxAge) return cached;
         var dependents = new Dictionary<string, List<TaskRow>>(StringComparer.Ordinal);
         foreach (var t in await store.TaskList(new TaskListParams(), ct).ConfigureAwait(false))
             foreach (var up in t.Definition.DependsOn.Select(d => d.Task).Distinct(StringComparer.Ordinal))

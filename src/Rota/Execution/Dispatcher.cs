@@ -6,7 +6,9 @@ using Rota.Storage;
 namespace Rota.Execution;
 
 /// <summary>
-/// Claims due runs for every queue, as many as the queue has free slots, and starts an executor for each.
+/// Claims due runs for every queue, as many as the queue has free slots, and starts an executor for each. With
+/// <see cref="RotaOptions.ClaimAheadFactor"/> it also claims ahead for queues of short runs: up to that many times the
+/// queue's slots wait claimed in a local buffer and start as slots free, so one claim transaction serves many runs.
 /// Wakes on an in-process signal (a run was inserted or finished), at the next scheduled run, or on the poll interval.
 /// </summary>
 internal sealed partial class Dispatcher(
@@ -25,6 +27,11 @@ internal sealed partial class Dispatcher(
     private bool _claimCut;
     private readonly HashSet<string> _queues = new(StringComparer.Ordinal) { "default" };
     private DateTimeOffset _lastClaimAt = DateTimeOffset.MinValue;
+    // Claimed ahead, waiting for a slot (in claim order); guarded by its own lock.
+    private readonly Dictionary<string, Queue<ActiveRun>> _buffered = new(StringComparer.Ordinal);
+    // Mean handler time per queue (exponential average, ms): claim ahead only for queues of short runs.
+    private readonly ConcurrentDictionary<string, double> _runMs = new(StringComparer.Ordinal);
+    private bool _claimAttempted;
 
     public WakeSignal Wake { get; } = new();
 
@@ -38,12 +45,23 @@ internal sealed partial class Dispatcher(
     /// <summary>Fired when a claimed run starts executing on this node.</summary>
     public event Action<RunRecord>? Started;
 
+    /// <summary>True while <paramref name="runId"/> is this node's and its handler has not returned (executing, or
+    /// claimed ahead and waiting): a stop request still matters to it.</summary>
+    public bool IsWorking(long runId) => _active.TryGetValue(runId, out var a) && !a.HandlerReturned;
+
     /// <summary>The run this node is executing, if any (for progress events).</summary>
     public RunRecord? FindActive(long runId) => _active.TryGetValue(runId, out var a) ? a.Run : null;
 
     public IReadOnlyCollection<long> ActiveRunIds => _active.Keys.ToList();
 
-    public int ActiveCount => _active.Count;
+    /// <summary>Runs executing on this node (not counting runs claimed ahead and waiting for a slot).</summary>
+    public int ActiveCount => _active.Count - BufferedCount;
+
+    /// <summary>Runs claimed ahead and waiting for a local slot.</summary>
+    public int BufferedCount
+    {
+        get { lock (_buffered) return _buffered.Values.Sum(b => b.Count); }
+    }
 
     /// <summary>Completions became durable. When the last claim got fewer runs than it had slots for, a queue's
     /// cluster-wide limit may have held it back (it counts runs until their completions commit): claim again. When a
@@ -80,7 +98,8 @@ internal sealed partial class Dispatcher(
         await Task.WhenAny(Task.WhenAll(all), Task.Delay(limit, clock, ct)).ConfigureAwait(false);
     }
 
-    /// <summary>One pass: claims what fits in each queue and starts it. Returns the started executions.</summary>
+    /// <summary>One pass: starts buffered runs in free slots, then claims what fits in each queue (plus the buffer's
+    /// refill) and starts it. Returns the started executions.</summary>
     public async Task<IReadOnlyList<Task>> DispatchOnceAsync(CancellationToken ct)
     {
         string[] queues;
@@ -88,20 +107,90 @@ internal sealed partial class Dispatcher(
         lock (_queues) queues = [.. _queues.OrderByDescending(options.PriorityOf).ThenBy(q => q, StringComparer.Ordinal)];
         var started = new List<Task>();
         var cut = false;
+        var attempted = false;
         var nodeFree = options.MaxConcurrency is { } max ? max - _runningPerQueue.Values.Sum() : int.MaxValue;
         foreach (var queue in queues)
         {
-            var free = Math.Min(nodeFree, options.ConcurrencyOf(queue) - _runningPerQueue.GetValueOrDefault(queue));
-            if (free <= 0) continue;
+            var slots = options.ConcurrencyOf(queue);
+            var free = Math.Min(nodeFree, slots - _runningPerQueue.GetValueOrDefault(queue));
+            while (free > 0 && TakeBuffered(queue) is { } waiting)
+            {
+                started.Add(Begin(waiting));
+                free--;
+                nodeFree--;
+            }
+            var ahead = AheadRoom(queue, slots);
+            if (free <= 0 && ahead == 0) continue;
+            free = Math.Max(0, free);
             var now = time.GetUtcNow();
             _lastClaimAt = now;
-            var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration, options.PriorityAgingInterval), ct).ConfigureAwait(false);
-            foreach (var run in claimed) started.Add(Start(run));
-            nodeFree -= claimed.Count;
+            attempted = true;
+            var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration,
+                options.PriorityAgingInterval, ahead), ct).ConfigureAwait(false);
+            // The claim answers in claim order: the first fill the free slots, the rest wait in the buffer.
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                if (i < free) started.Add(Begin(Track(claimed[i])));
+                else Hold(Track(claimed[i]));
+            }
+            nodeFree -= Math.Min(free, claimed.Count);
             cut |= claimed.Count < free;
         }
         Volatile.Write(ref _claimCut, cut);
+        Volatile.Write(ref _claimAttempted, attempted);
         return started;
+    }
+
+    /// <summary>How many runs to claim ahead for <paramref name="queue"/> now: none when off, for queues of long (or
+    /// not yet measured) runs, or while the buffer is more than half full (it is refilled in one claim, not a run at a
+    /// time); otherwise up to its capacity.</summary>
+    private int AheadRoom(string queue, int slots)
+    {
+        if (options.ClaimAheadFactor <= 0) return 0;
+        if (!_runMs.TryGetValue(queue, out var ms) || ms >= options.ClaimAheadMaxRunTime.TotalMilliseconds) return 0;
+        var capacity = options.ClaimAheadFactor * slots;
+        int held;
+        lock (_buffered) held = _buffered.TryGetValue(queue, out var b) ? b.Count : 0;
+        return held * 2 > capacity ? 0 : capacity - held;
+    }
+
+    private ActiveRun? TakeBuffered(string queue)
+    {
+        lock (_buffered) return _buffered.TryGetValue(queue, out var b) && b.TryDequeue(out var run) ? run : null;
+    }
+
+    private void Hold(ActiveRun run)
+    {
+        lock (_buffered)
+        {
+            if (!_buffered.TryGetValue(run.Run.Queue, out var b)) _buffered[run.Run.Queue] = b = new Queue<ActiveRun>();
+            b.Enqueue(run);
+        }
+    }
+
+    /// <summary>On shutdown, after the last claim: puts every run claimed ahead back as it was (a snooze to now, so its
+    /// attempt is not spent) through the completer, which writes them with its last batch.</summary>
+    public void ReleaseBuffered()
+    {
+        List<ActiveRun> held;
+        lock (_buffered)
+        {
+            held = [.. _buffered.Values.SelectMany(b => b)];
+            _buffered.Clear();
+        }
+        var now = time.GetUtcNow();
+        foreach (var a in held)
+        {
+            _active.TryRemove(a.Run.Id, out _);
+            a.Cancellation.Dispose();
+            var release = completer.CompleteAsync(new RunCompletion
+            {
+                RunId = a.Run.Id, Attempt = a.Run.Attempt, Status = RunStatus.Scheduled, EndedAt = now, NextScheduledAt = a.Run.ScheduledAt,
+                IsSnooze = true, Reason = "claimed ahead, released on shutdown",
+            });
+            _ = release.ContinueWith(t => LogReleaseFailed(t.Exception!, a.Run.Id), CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
     }
 
     public async Task RunAsync(CancellationToken stopping)
@@ -115,10 +204,13 @@ internal sealed partial class Dispatcher(
             try
             {
                 var started = claim ? await DispatchOnceAsync(stopping).ConfigureAwait(false) : [];
-                if (claim) next = await store.RunNextScheduledAt(stopping).ConfigureAwait(false);
+                // Runs started: look again at once, no need to know the next due time. Nothing claimed because every
+                // slot is busy (and the buffer full enough): a finishing run wakes us, the poll covers the rest.
+                var attempted = claim && Volatile.Read(ref _claimAttempted);
+                if (attempted && started.Count == 0) next = await store.RunNextScheduledAt(stopping).ConfigureAwait(false);
                 health.Succeeded();
                 backoff.Reset();
-                wait = started.Count > 0 ? TimeSpan.Zero : WaitFor(next);
+                wait = started.Count > 0 ? TimeSpan.Zero : attempted || !claim ? WaitFor(next) : options.PollInterval;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
             catch (Exception ex)
@@ -181,11 +273,25 @@ internal sealed partial class Dispatcher(
         return until < poll ? until : poll;
     }
 
-    private Task Start(RunRecord run)
+    /// <summary>A claimed run becomes this node's (its lease is renewed from now on), whether it starts or waits.</summary>
+    private ActiveRun Track(RunRecord run)
     {
-        _runningPerQueue.AddOrUpdate(run.Queue, 1, (_, n) => n + 1);
         var active = new ActiveRun(run, new CancellationTokenSource());
         _active[run.Id] = active;
+        return active;
+    }
+
+    private Task Begin(ActiveRun active)
+    {
+        _runningPerQueue.AddOrUpdate(active.Run.Queue, 1, (_, n) => n + 1);
+        return BeginInSlot(active);
+    }
+
+    /// <summary>Starts <paramref name="active"/> in a slot already counted for its queue.</summary>
+    private Task BeginInSlot(ActiveRun active)
+    {
+        var run = active.Run;
+        active.SlotHeld = 1;
         Started?.Invoke(run);
         active.Execution = Task.Run(() => ExecuteAsync(active));
         return active.Execution;
@@ -204,7 +310,8 @@ internal sealed partial class Dispatcher(
                     RunId = run.Id, Attempt = run.Attempt, Status = RunStatus.Failed, EndedAt = time.GetUtcNow(),
                     Error = new RunError("task.not_found", $"task: task {run.TaskId} of run {run.Id} no longer exists", IsTransient: false),
                 }
-                : await executor.ExecuteAsync(run, task, active.Cancellation.Token, () => active.StopReason).ConfigureAwait(false);
+                : await Timed(() => executor.ExecuteAsync(run, task, active.Cancellation.Token, () => active.StopReason), run.Queue).ConfigureAwait(false);
+            active.HandlerReturned = true;
             // The slot is free once the handler returns: the next run can be claimed while this completion waits
             // for its batch to commit (the run keeps its lease, and stays heartbeated, until then).
             // While the store is down the completion waits in memory (retried with backoff) and the run stays active, so
@@ -231,10 +338,23 @@ internal sealed partial class Dispatcher(
         Finished?.Invoke(run, completion);
     }
 
+    /// <summary>Runs <paramref name="execute"/> and folds its time into the queue's mean run time.</summary>
+    private async Task<RunCompletion> Timed(Func<Task<RunCompletion>> execute, string queue)
+    {
+        var began = System.Diagnostics.Stopwatch.GetTimestamp();
+        var completion = await execute().ConfigureAwait(false);
+        var ms = System.Diagnostics.Stopwatch.GetElapsedTime(began).TotalMilliseconds;
+        _runMs.AddOrUpdate(queue, ms, (_, mean) => mean * 0.8 + ms * 0.2);
+        return completion;
+    }
+
     private void ReleaseSlot(ActiveRun active)
     {
         if (Interlocked.Exchange(ref active.SlotHeld, 0) == 0) return;
-        _runningPerQueue.AddOrUpdate(active.Run.Queue, 0, (_, n) => n - 1);
+        // The slot goes straight to the next run claimed ahead, without waiting for the dispatcher (which may be in the
+        // middle of a claim): the buffer keeps slots busy while it is refilled. The wake lets the dispatcher refill.
+        if (TakeBuffered(active.Run.Queue) is { } next) BeginInSlot(next);
+        else _runningPerQueue.AddOrUpdate(active.Run.Queue, 0, (_, n) => n - 1);
         Wake.Set();
     }
 
@@ -243,7 +363,8 @@ internal sealed partial class Dispatcher(
         public RunRecord Run { get; } = run;
         public CancellationTokenSource Cancellation { get; } = cancellation;
         public volatile string? StopReason;
-        public int SlotHeld = 1;
+        public volatile bool HandlerReturned;
+        public int SlotHeld;
         public Task Execution { get; set; } = Task.CompletedTask;
     }
 
@@ -252,6 +373,9 @@ internal sealed partial class Dispatcher(
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "dispatcher: the follow-up of run {RunId} failed (a waiting pipeline re-checks on its interval)")]
     private partial void LogFollowUpFailed(Exception ex, long runId);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "dispatcher: run {RunId}, claimed ahead, could not be put back on shutdown; the rescuer will put it back when its lease expires")]
+    private partial void LogReleaseFailed(Exception ex, long runId);
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Error, Message = "dispatcher: the completion of run {RunId} could not be written; the rescuer will retry it")]
     private partial void LogCompletionLost(Exception ex, long runId);

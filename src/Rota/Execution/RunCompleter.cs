@@ -57,9 +57,25 @@ internal sealed partial class RunCompleter(IRotaStore store, RotaOptions options
             // transaction carries it and claims wait less for the single writer.
             await Task.Yield();
             while (batch.Count < options.CompletionBatchSize && reader.TryRead(out var item)) batch.Add(item);
+            await LingerAsync(reader, batch).ConfigureAwait(false);
             await WriteBatch(batch).ConfigureAwait(false);
             batch.Clear();
         }
+    }
+
+    /// <summary>With <see cref="RotaOptions.CompletionLinger"/>: lets completions arriving shortly after the first join
+    /// its batch (one commit for a stream of short runs). Real time, like the retries: it paces writes to a server.</summary>
+    private async Task LingerAsync(ChannelReader<(RunCompletion Completion, TaskCompletionSource Written)> reader,
+        List<(RunCompletion Completion, TaskCompletionSource Written)> batch)
+    {
+        if (options.CompletionLinger <= TimeSpan.Zero || batch.Count >= options.CompletionBatchSize) return;
+        using var linger = new CancellationTokenSource(options.CompletionLinger);
+        try
+        {
+            while (batch.Count < options.CompletionBatchSize && await reader.WaitToReadAsync(linger.Token).ConfigureAwait(false))
+                while (batch.Count < options.CompletionBatchSize && reader.TryRead(out var item)) batch.Add(item);
+        }
+        catch (OperationCanceledException) when (linger.IsCancellationRequested) { }
     }
 
     public async Task RunProgressAsync(TimeProvider time, CancellationToken stopping)

@@ -30,8 +30,11 @@ public sealed record RunInsertResult(long Id, bool Inserted);
 
 /// <param name="AgingInterval">Priority aging: a waiting run counts one priority higher per interval it has been due
 /// (effective priority = priority + floor(waited / interval)); null or zero: plain priority order.</param>
+/// <param name="Ahead">Runs to claim beyond <paramref name="Limit"/> for the node's local buffer (claim ahead). They are
+/// claimed only when the queue's cluster-wide limit leaves room for all of them after <paramref name="Limit"/>, so a
+/// buffer never takes the last free slots of a limited queue from other nodes.</param>
 public sealed record RunClaimNextParams(string Queue, string Node, int Limit, DateTimeOffset Now, DateTimeOffset LeaseUntil,
-    TimeSpan? AgingInterval = null)
+    TimeSpan? AgingInterval = null, int Ahead = 0)
 {
     /// <summary>The interval in whole milliseconds, 0 when aging is off.</summary>
     public long AgingMs => AgingInterval is { } a && a > TimeSpan.Zero ? Math.Max(1, (long)a.TotalMilliseconds) : 0;

@@ -20,6 +20,9 @@ internal sealed class RotaCluster : IAsyncDisposable
 
     public RotaHost Host { get; }
 
+    /// <summary>The benchmark queue's cluster-wide concurrency: the largest the API accepts.</summary>
+    public const int UnboundQueueConcurrency = 10_000;
+
     /// <summary>Builds every node; <paramref name="setup"/> defines the work (through this process's node) before the
     /// others start up, so only this node applies migrations.</summary>
     public static async Task<RotaCluster> CreateAsync(BenchPlace place, int workers, int nodes, FireRecorder recorder, Func<RotaHost, Task> setup)
@@ -27,8 +30,10 @@ internal sealed class RotaCluster : IAsyncDisposable
         var cs = place.Postgres.ConnectionString;
         var host = RotaHost.BuildPostgres(cs, "bench-1", workers, recorder);
         await setup(host);
-        // A queue's concurrency bounds its runs across the cluster; each node has `workers` local slots.
-        await host.Store.QueueUpsert(new global::Rota.Storage.QueueUpsertParams("default", workers * nodes));
+        // Each node executes `workers` runs at once (its local slots). The queue's cluster-wide limit is set so high
+        // that it never binds (the peers have no such limit): a limit near the slots' total would keep every node from
+        // claiming ahead, as buffered runs count against it.
+        await host.Store.QueueUpsert(new global::Rota.Storage.QueueUpsertParams("default", UnboundQueueConcurrency));
         var others = new List<RotaNodeProcess>();
         for (var i = 2; i <= nodes; i++) others.Add(await RotaNodeProcess.LaunchAsync(cs, $"bench-{i}", workers, place.Directory));
         return new RotaCluster(host, others, recorder);

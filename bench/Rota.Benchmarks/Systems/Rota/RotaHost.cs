@@ -53,6 +53,8 @@ internal sealed class RotaHost : IAsyncDisposable
                 if (int.TryParse(Environment.GetEnvironmentVariable("ROTA_BENCH_AGING_MS"), out var aging)) o.PriorityAgingInterval = TimeSpan.FromMilliseconds(aging);
             });
         store(builder);
+        // ROTA_BENCH_CLAIM_AHEAD compares claim-ahead factors (0 turns it off); unset keeps the store's default.
+        if (int.TryParse(Environment.GetEnvironmentVariable("ROTA_BENCH_CLAIM_AHEAD"), out var claimAhead)) builder.Options.ClaimAheadFactor = claimAhead;
         builder.AddHandler<RecordingHandler>(RecordHandler);
         return new RotaHost(services.BuildServiceProvider());
     }
