@@ -97,41 +97,12 @@ public sealed partial class PostgresNotifier
     private static double? Number(JsonElement e) => e.ValueKind == JsonValueKind.Null ? null : e.GetDouble();
 
     /// <summary>See <see cref="IRunEventRelay.RunEventsListen"/>: a dedicated connection, reconnecting like the wake-up listener.</summary>
-    public async Task ListenForRunEventsAsync(Action<IReadOnlyList<RelayedRunEvent>> received, ILogger logger, CancellationToken ct)
-    {
-        if (!Enabled) return;
-        var retry = FirstRetry;
-        var failing = false;
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                await using var c = new NpgsqlConnection(_connectionString);
-                c.Notification += (_, e) =>
-                {
-                    if (ParseRunEvents(e.Payload) is { Count: > 0 } events) received(events);
-                };
-                await c.OpenAsync(ct).ConfigureAwait(false);
-                await using (var listen = new NpgsqlCommand(PostgresStore.Statements["RunEventsListen"], c))
-                    await listen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                if (failing) LogRunEventsListening(logger, _schema);
-                failing = false;
-                retry = FirstRetry;
-                _listeningForRunEvents = true;
-                while (true) await c.WaitAsync(ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { _listeningForRunEvents = false; return; }
-            catch (Exception ex)
-            {
-                _listeningForRunEvents = false;
-                if (!failing) LogRunEventsLost(logger, ex, _schema, retry.TotalSeconds);
-                failing = true;
-            }
-            try { await Task.Delay(retry, ct).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; }
-            retry = retry * 2 < MaxRetry ? retry * 2 : MaxRetry;
-        }
-    }
+    public Task ListenForRunEventsAsync(Action<IReadOnlyList<RelayedRunEvent>> received, ILogger logger, CancellationToken ct) =>
+        !Enabled ? Task.CompletedTask : KeepListeningAsync("RunEventsListen",
+            payload => { if (ParseRunEvents(payload) is { Count: > 0 } events) received(events); },
+            on => _listeningForRunEvents = on,
+            (ex, retrySeconds) => LogRunEventsLost(logger, ex, _schema, retrySeconds),
+            () => LogRunEventsListening(logger, _schema), ct);
 
     [LoggerMessage(EventId = 6003, Level = LogLevel.Warning, Message = "notifier: run-events connection for schema {Schema} lost; other nodes' live events are missed until it is back (retrying from {RetrySeconds} s)")]
     private static partial void LogRunEventsLost(ILogger logger, Exception ex, string schema, double retrySeconds);

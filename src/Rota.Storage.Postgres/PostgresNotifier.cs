@@ -54,9 +54,23 @@ public sealed partial class PostgresNotifier
     }
 
     /// <summary>See <see cref="IStoreNotifier.ListenAsync"/>.</summary>
-    public async Task ListenAsync(Action<StoreChanges> changed, ILogger logger, CancellationToken ct)
+    public Task ListenAsync(Action<StoreChanges> changed, ILogger logger, CancellationToken ct) =>
+        !Enabled ? Task.CompletedTask : KeepListeningAsync("WakeListen",
+            payload => { if (Parse(payload) is var what and not StoreChanges.None) changed(what); },
+            on =>
+            {
+                _listening = on;
+                // Whatever was committed while not listening was not announced.
+                if (on) changed(StoreChanges.All);
+            },
+            (ex, retrySeconds) => LogListenLost(logger, ex, _schema, retrySeconds),
+            () => LogListening(logger, _schema), ct);
+
+    /// <summary>Keeps one LISTEN connection open: reconnects with back-off, reports the first loss and the recovery
+    /// once each, and tells <paramref name="listening"/> when it is (not) listening.</summary>
+    private async Task KeepListeningAsync(string listenStatement, Action<string> payload, Action<bool> listening,
+        Action<Exception, double> lost, Action back, CancellationToken ct)
     {
-        if (!Enabled) return;
         var retry = FirstRetry;
         var failing = false;
         while (!ct.IsCancellationRequested)
@@ -64,26 +78,21 @@ public sealed partial class PostgresNotifier
             try
             {
                 await using var c = new NpgsqlConnection(_connectionString);
-                c.Notification += (_, e) =>
-                {
-                    if (Parse(e.Payload) is var what and not StoreChanges.None) changed(what);
-                };
+                c.Notification += (_, e) => payload(e.Payload);
                 await c.OpenAsync(ct).ConfigureAwait(false);
-                await using (var listen = new NpgsqlCommand(PostgresStore.Statements["WakeListen"], c))
+                await using (var listen = new NpgsqlCommand(PostgresStore.Statements[listenStatement], c))
                     await listen.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                if (failing) LogListening(logger, _schema);
+                if (failing) back();
                 failing = false;
                 retry = FirstRetry;
-                _listening = true;
-                // Whatever was committed while not listening was not announced.
-                changed(StoreChanges.All);
+                listening(true);
                 while (true) await c.WaitAsync(ct).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { _listening = false; return; }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { listening(false); return; }
             catch (Exception ex)
             {
-                _listening = false;
-                if (!failing) LogListenLost(logger, ex, _schema, retry.TotalSeconds);
+                listening(false);
+                if (!failing) lost(ex, retry.TotalSeconds);
                 failing = true;
             }
             try { await Task.Delay(retry, ct).ConfigureAwait(false); }
