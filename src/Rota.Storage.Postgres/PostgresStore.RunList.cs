@@ -14,7 +14,12 @@ public sealed partial class PostgresStore
         Read<IReadOnlyList<RunRecord>>(async c =>
         {
             var limit = Math.Clamp(p.Limit, 1, 10_000);
-            await using var cmd = new NpgsqlCommand(Sql[p.TaskName is null ? "RunList" : "RunListByTask"], c)
+            await using var batch = new NpgsqlBatch(c);
+            // Without filters (the API's default page) the generic plan is the right one — a backward scan of the
+            // primary key — so skip the per-execution planning; filtered lists keep plans made for their values.
+            var unfiltered = p.Status is null && p.Trigger is null && p.From is null && p.To is null;
+            if (unfiltered) batch.BatchCommands.Add(BatchCommand("GenericPlanForThisTransaction"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql[p.TaskName is null ? "RunList" : "RunListByTask"])
             {
                 Parameters =
                 {
@@ -27,8 +32,9 @@ public sealed partial class PostgresStore
                     ListParam("before_id", p.BeforeId),
                     ListParam("limit", limit),
                 },
-            };
-            await using var r = await cmd.ExecuteReaderAsync(ct);
+            });
+            await using var r = await batch.ExecuteReaderAsync(ct);
+            if (unfiltered) await r.NextResultAsync(ct);
             var runs = new List<RunRecord>(Math.Min(limit, 1000));
             while (await r.ReadAsync(ct)) runs.Add(ListRow(r));
             return runs;

@@ -49,14 +49,15 @@ public sealed class RotaOptions
     public TimeSpan PriorityAgingInterval { get; set; } = TimeSpan.FromSeconds(60);
     /// <summary>
     /// Claim ahead: a node may hold up to this many times a queue's local slots in claimed runs waiting for a slot, so a
-    /// stream of short runs needs one claim transaction per many runs instead of one per freed slot (default 0, off; 4
-    /// with <c>UsePostgres</c>). Only for queues whose runs are short (see <see cref="ClaimAheadMaxRunTime"/>) and whose
+    /// stream of short runs needs one claim transaction per many runs instead of one per freed slot (default 0, off; 16
+    /// with <c>UsePostgres</c>), and never more than <see cref="ClaimAheadMaxRunTime"/> of work per slot at the queue's
+    /// mean run time. Only for queues whose runs are short (see <see cref="ClaimAheadMaxRunTime"/>) and whose
     /// cluster-wide limit leaves room; buffered runs hold leases like running ones (heartbeated, rescued if the node
     /// dies) and are put back, attempt not spent, on shutdown.
     /// </summary>
     public int ClaimAheadFactor { get; set; }
-    /// <summary>Claim ahead only for queues whose runs took less than this on average on this node (default 100 ms), so
-    /// a node never holds long work back from idle nodes.</summary>
+    /// <summary>Claim ahead only for queues whose runs took less than this on average on this node (default 100 ms), and
+    /// hold at most this much of their work per slot, so a node never holds long work back from idle nodes.</summary>
     public TimeSpan ClaimAheadMaxRunTime { get; set; } = TimeSpan.FromMilliseconds(100);
     /// <summary>How long the completer waits, after the first completion of a batch arrives, for more to join it before
     /// writing (default 0: write at once; 5 ms with <c>UsePostgres</c>, where each batch is a durable commit). Slots are

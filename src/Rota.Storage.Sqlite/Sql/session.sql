@@ -8,3 +8,7 @@ SELECT 1;
 -- name: SessionInit
 -- One process per file: nobody else waits for this connection's locks beyond the busy timeout.
 SELECT 1;
+
+-- name: GenericPlanForThisTransaction
+-- SQLite keeps one plan per prepared statement: nothing to choose.
+SELECT 1;

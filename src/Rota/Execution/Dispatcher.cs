@@ -148,10 +148,19 @@ internal sealed partial class Dispatcher(
     {
         if (options.ClaimAheadFactor <= 0) return 0;
         if (!_runMs.TryGetValue(queue, out var ms) || ms >= options.ClaimAheadMaxRunTime.TotalMilliseconds) return 0;
-        var capacity = options.ClaimAheadFactor * slots;
+        var capacity = AheadCapacity(options.ClaimAheadFactor, slots, ms, options.ClaimAheadMaxRunTime);
         int held;
         lock (_buffered) held = _buffered.TryGetValue(queue, out var b) ? b.Count : 0;
         return held * 2 > capacity ? 0 : capacity - held;
+    }
+
+    /// <summary>The buffer's size: <paramref name="factor"/> × the slots, but never more than
+    /// <paramref name="maxRunTime"/> of work per slot at the queue's mean run time — a buffer of 1 ms runs may be deep,
+    /// one of 50 ms runs stays shallow, so idle nodes are never kept waiting long behind it.</summary>
+    internal static int AheadCapacity(int factor, int slots, double meanRunMs, TimeSpan maxRunTime)
+    {
+        var byWork = slots * (maxRunTime.TotalMilliseconds / Math.Max(meanRunMs, 0.001));
+        return (int)Math.Min(factor * (long)slots, Math.Max(slots, Math.Floor(byWork)));
     }
 
     private ActiveRun? TakeBuffered(string queue)

@@ -67,4 +67,12 @@ public sealed class ClaimAheadTests : PolicyTestBase
         Assert.Contains(new RotaOptions { ClaimAheadFactor = -1 }.Validate(), e => e.StartsWith("Rota:ClaimAheadFactor: -1", StringComparison.Ordinal));
         Assert.Contains(new RotaOptions { CompletionLinger = TimeSpan.FromSeconds(2) }.Validate(), e => e.StartsWith("Rota:CompletionLinger:", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(16, 10, 0.05, 160)] // no-op runs: the factor bounds the buffer
+    [InlineData(16, 10, 25.0, 40)] // 25 ms runs: 100 ms of work per slot = 4 each
+    [InlineData(16, 10, 99.0, 10)] // nearly 100 ms: never below one run per slot
+    [InlineData(4, 10, 10.0, 40)] // the factor is the smaller bound
+    public void AheadCapacity_HoldsAtMostTheMaxRunTimeOfWorkPerSlot(int factor, int slots, double meanMs, int expected) =>
+        Assert.Equal(expected, Rota.Execution.Dispatcher.AheadCapacity(factor, slots, meanMs, TimeSpan.FromMilliseconds(100)));
 }
