@@ -37,7 +37,7 @@ public sealed partial class PostgresStore
             }, ct);
             if (ran) done.Add(m.Version);
         }
-        if (done.Count > 0) _dataSource.Clear();
+        if (done.Count > 0) ClearPools();
         return done;
     }
 
@@ -58,7 +58,7 @@ public sealed partial class PostgresStore
             if (ran) done.Add(m.Version);
         }
         // Prepared statements name tables that no longer exist: start again with fresh connections.
-        if (done.Count > 0) _dataSource.Clear();
+        if (done.Count > 0) ClearPools();
         return done;
     }
 
