@@ -13,3 +13,7 @@ SELECT pg_notify('rota_wake', @payload);
 -- would keep its row locks and stall every other node's fires, claims and completions until it woke; PostgreSQL ends
 -- such a session instead, well before its lease could run out.
 SELECT set_config('idle_in_transaction_session_timeout', @idle_timeout, false);
+
+-- name: AuthChangesListen
+-- Token and user changes (triggers of migration 9): one channel for every schema, the payload is the schema.
+LISTEN rota_auth;

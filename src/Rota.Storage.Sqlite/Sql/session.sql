@@ -8,3 +8,7 @@ SELECT 1;
 -- name: SessionInit
 -- One process per file: nobody else waits for this connection's locks beyond the busy timeout.
 SELECT 1;
+
+-- name: AuthChangesListen
+-- SQLite servers read tokens on every request: nothing to listen to.
+SELECT 1;
