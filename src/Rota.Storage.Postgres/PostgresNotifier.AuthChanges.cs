@@ -18,8 +18,10 @@ public sealed partial class PostgresNotifier
             payload => { if (payload == _schema) changed(); },
             on =>
             {
-                _listeningForAuthChanges = on;
+                // Losing: stop trusting the cache first. Listening again: forget first, then trust.
+                if (!on) _listeningForAuthChanges = false;
                 changed();
+                if (on) _listeningForAuthChanges = true;
             },
             (ex, retrySeconds) => LogAuthChangesLost(logger, ex, _schema, retrySeconds),
             () => LogAuthChangesListening(logger, _schema), ct);

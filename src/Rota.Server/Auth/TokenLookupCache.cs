@@ -48,6 +48,9 @@ public sealed class TokenLookupCache
     /// <summary>Lookups that went to the store (for tests and diagnostics).</summary>
     public long StoreReads => Interlocked.Read(ref _storeReads);
 
+    /// <summary>How many times the cache was cleared (for tests and diagnostics).</summary>
+    public long Invalidations => Interlocked.Read(ref _generation);
+
     public async Task<TokenLookup?> FindAsync(IRotaStore store, string hash, CancellationToken ct)
     {
         var generation = Interlocked.Read(ref _generation);

@@ -20,7 +20,8 @@ public interface IAuthChangeNotifier
     /// <summary>
     /// Listens until <paramref name="ct"/> is cancelled, calling <paramref name="changed"/> after each committed auth
     /// change, after every (re)connect (changes may have been missed meanwhile) and when the connection is lost.
-    /// <see cref="IsListeningForAuthChanges"/> is already updated when <paramref name="changed"/> runs. Reconnects with
+    /// <see cref="IsListeningForAuthChanges"/> turns false before the call for a loss and true after the call for a
+    /// (re)connect, so nothing remembered before either counts once listening. Reconnects with
     /// backoff, logging the loss once to <paramref name="logger"/>. Returns at once when not announced.
     /// </summary>
     Task AuthChangesListen(Action changed, ILogger logger, CancellationToken ct);
