@@ -213,6 +213,10 @@ public sealed class ClusterTokenCacheTests
         await using var p = await StartPairAsync(schema, app);
         await AssertServedFromCacheAsync(p);
         var killed = await TerminateAuthListenerAsync(app + " listener");
+        // While down (it retries after 0.5 s) the cache is not trusted; should the reconnect win the race, it is again.
+        await WaitUntilAsync(async () => !p.B.Store.IsListeningForAuthChanges || await AuthListenerPidAsync(app + " listener") is { } again && again != killed,
+            "node B did not notice the lost connection");
+        Assert.True(!p.B.Tokens.IsActive || p.B.Store.IsListeningForAuthChanges);
         // Reconnected: a new backend LISTENs and the node trusts its cache again — but not what it remembered before.
         await WaitUntilAsync(async () => p.B.Store.IsListeningForAuthChanges && await AuthListenerPidAsync(app + " listener") is { } pid && pid != killed,
             "node B did not listen again");
