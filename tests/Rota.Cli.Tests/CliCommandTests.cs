@@ -20,10 +20,10 @@ public sealed class CliCommandTests
     public async Task Migrate_UpStatusDown_ReportEachStep()
     {
         using var cli = new CliRunner();
-        Assert.Equal((0, "migrate: applied 1, 2, 3, 4, 5, 6, 7, 8\n"), Strip(await cli.Run("migrate", "up")));
+        Assert.Equal((0, "migrate: applied 1, 2, 3, 4, 5, 6, 7, 8, 9\n"), Strip(await cli.Run("migrate", "up")));
         var status = JsonNode.Parse((await cli.Run("migrate", "status", "--json")).Out)!.AsArray();
         Assert.True(status[0]!["applied"]!.GetValue<bool>());
-        Assert.Equal((0, "migrate: reverted 8, 7, 6, 5, 4, 3, 2, 1\n"), Strip(await cli.Run("migrate", "down", "--to", "0")));
+        Assert.Equal((0, "migrate: reverted 9, 8, 7, 6, 5, 4, 3, 2, 1\n"), Strip(await cli.Run("migrate", "down", "--to", "0")));
         var (exit, _, err) = await cli.Run("migrate", "down");
         Assert.Equal(2, exit);
         Assert.Contains("--to", err);

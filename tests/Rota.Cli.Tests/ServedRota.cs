@@ -39,6 +39,9 @@ public sealed partial class ServedRota : IAsyncLifetime
     /// <summary>The rota.yaml the server starts with (default <see cref="Config"/>).</summary>
     public string ConfigText { get; init; } = Config;
 
+    /// <summary>The store flags <c>serve</c> gets (default <c>--db</c> <see cref="Db"/>), e.g. <c>--store postgres …</c>.</summary>
+    public string[]? StoreArgs { get; init; }
+
     public async ValueTask InitializeAsync()
     {
         File.WriteAllText(_dir.File("rota.yaml"), ConfigText);
@@ -49,7 +52,7 @@ public sealed partial class ServedRota : IAsyncLifetime
     public async Task StartAsync(bool expectAdminToken)
     {
         // Loopback allowed so source tests can crawl feeds served by the test itself.
-        _process = RotaProcess.Start(Dir, new Dictionary<string, string> { ["ROTA_CRAWLER_ALLOW_LOOPBACK"] = "true" }, "serve", "--db", Db);
+        _process = RotaProcess.Start(Dir, new Dictionary<string, string> { ["ROTA_CRAWLER_ALLOW_LOOPBACK"] = "true" }, ["serve", .. StoreArgs ?? ["--db", Db]]);
         await _process.WaitForOutputAsync("/api/v1 (docs", TimeSpan.FromSeconds(60));
         Url = ApiLine().Match(_process.Output).Groups[1].Value;
         if (!expectAdminToken) return;

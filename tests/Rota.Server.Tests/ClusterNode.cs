@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Rota.Execution;
 using Rota.Hosting;
+using Rota.Server.Auth;
 using Rota.Server.Hosting;
 using Rota.Storage;
 using Rota.Storage.Postgres;
@@ -28,13 +29,16 @@ public sealed class ClusterNode : IAsyncDisposable
     public Uri BaseAddress { get; }
     public PostgresStore Store => (PostgresStore)App.Services.GetRequiredService<IRotaStore>();
     public RotaEngine Engine => App.Services.GetRequiredService<RotaEngine>();
+    public TokenLookupCache Tokens => App.Services.GetRequiredService<TokenLookupCache>();
 
     public static string ServerConnectionString() =>
         Environment.GetEnvironmentVariable("ROTA_TEST_PG") is { Length: > 0 } cs ? cs
             : throw new InvalidOperationException("ROTA_TEST_PG is not set: run ./test.sh, which starts a throwaway PostgreSQL");
 
-    public static async Task<ClusterNode> StartAsync(string schema, string name, bool executes, bool notifications = true)
+    public static async Task<ClusterNode> StartAsync(string schema, string name, bool executes, bool notifications = true, string? applicationName = null)
     {
+        var cs = applicationName is null ? ServerConnectionString()
+            : new NpgsqlConnectionStringBuilder(ServerConnectionString()) { ApplicationName = applicationName }.ConnectionString;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Production" });
         builder.Logging.ClearProviders();
         builder.Services.AddRota(o =>
@@ -51,7 +55,7 @@ public sealed class ClusterNode : IAsyncDisposable
                 await Task.Delay(50, ctx.CancellationToken);
                 return TaskOutcome.Success();
             });
-        }).UsePostgres(ServerConnectionString(), schema, notifications: notifications);
+        }).UsePostgres(cs, schema, notifications: notifications);
         builder.AddRotaServer(o => o.Urls = "http://127.0.0.1:0");
         var app = builder.Build();
         app.MapRotaServer();

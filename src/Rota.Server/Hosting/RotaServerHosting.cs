@@ -38,7 +38,9 @@ public static class RotaServerHosting
         services.AddSingleton<Auditor>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<TokenTouchThrottle>();
-        services.AddSingleton(sp => new TokenLookupCache(sp.GetRequiredService<TimeProvider>(), options.TokenCacheTtl));
+        services.AddSingleton(sp => new TokenLookupCache(sp.GetRequiredService<TimeProvider>(), options.TokenCacheTtl,
+            sp.GetRequiredService<IRotaStore>() as IAuthChangeNotifier));
+        services.AddHostedService<TokenCacheInvalidator>();
         services.AddSingleton<RunOwners>();
         services.AddSingleton<EventHub>();
         services.AddHostedService<ClusterEventRelay>();

@@ -25,9 +25,12 @@ public sealed class RotaServerOptions
     /// <summary>Require a bearer token on <c>/metrics</c> (default false: anonymous, as Prometheus scrapers expect; put it
     /// behind a firewall or set this and give Prometheus a token).</summary>
     public bool MetricsRequireToken { get; set; }
-    /// <summary>How long a found API token is remembered (default zero: the store is read on every request, so a token
-    /// revoked anywhere — another node, <c>rota token revoke --db</c> — is refused on the next request; <c>rota serve</c>:
-    /// <c>ROTA_TOKEN_CACHE=2s</c>). When set, a token revoked or a user changed through this server is still refused at
-    /// once, elsewhere within this time; expiry is checked on every request either way.</summary>
-    public TimeSpan TokenCacheTtl { get; set; } = TimeSpan.Zero;
+    /// <summary>How long a found API token is remembered. Default null, automatic: on a store that announces token and
+    /// user changes (PostgreSQL with notifications on) tokens are remembered while this server listens for them, so a
+    /// revocation made anywhere — another node, <c>rota token revoke --db</c>, manual SQL — is refused on the next request
+    /// after its notification; elsewhere (SQLite, notifications off, listener down) the store is read on every request.
+    /// Zero turns the cache off (<c>rota serve</c>: <c>ROTA_TOKEN_CACHE=0</c>); a positive time (<c>ROTA_TOKEN_CACHE=2s</c>)
+    /// remembers tokens that long even when changes are not announced, which then take effect within it (changes made
+    /// through this server at once). Expiry is checked on every request either way.</summary>
+    public TimeSpan? TokenCacheTtl { get; set; }
 }

@@ -19,3 +19,7 @@ SELECT set_config('idle_in_transaction_session_timeout', @idle_timeout, false);
 -- otherwise re-plans the statement on every execution (a parameterised LIMIT makes its generic plan look expensive),
 -- which cost more than running it. The setting ends with the batch's transaction.
 SELECT set_config('plan_cache_mode', 'force_generic_plan', true);
+
+-- name: AuthChangesListen
+-- Token and user changes (triggers of migration 9): one channel for every schema, the payload is the schema.
+LISTEN rota_auth;

@@ -11,4 +11,6 @@ SELECT 1;
 
 -- name: GenericPlanForThisTransaction
 -- SQLite keeps one plan per prepared statement: nothing to choose.
+-- name: AuthChangesListen
+-- SQLite servers read tokens on every request: nothing to listen to.
 SELECT 1;
