@@ -11,6 +11,8 @@ SELECT 1;
 
 -- name: GenericPlanForThisTransaction
 -- SQLite keeps one plan per prepared statement: nothing to choose.
+SELECT 1;
+
 -- name: AuthChangesListen
 -- SQLite servers read tokens on every request: nothing to listen to.
 SELECT 1;
