@@ -159,6 +159,20 @@ WHERE (@task_name::text IS NULL OR t.name = @task_name::text)
 ORDER BY r.id DESC
 LIMIT @limit;
 
+-- name: RunListAll
+-- The unfiltered list of every owner's runs (an admin's default page): no filter but the cursor, so its generic plan —
+-- a backward scan of the primary key — is right whatever the statistics say, and the store runs it on that plan
+-- (GenericPlanForThisTransaction) instead of re-planning it on every execution. Columns as RunList.
+SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.schedule_id, s.name AS schedule_name, r.trigger,
+       r.triggered_by, r.status, r.reason, r.queue, r.priority, r.nominal_time, r.scheduled_at, r.created_at, r.first_started_at,
+       r.started_at, r.ended_at, r.attempt, r.max_attempts, r.node, r.progress, r.progress_text, r.parameters, r.stats,
+       r.error_type, r.error_message, r.error_details, r.error_transient, r.idempotency_key, r.cancel_requested_at,
+       r.parent_run_id, r.step
+FROM rota_runs r JOIN rota_tasks t ON t.id = r.task_id LEFT JOIN rota_schedules s ON s.id = r.schedule_id
+WHERE r.id < coalesce(@before_id::bigint, 9223372036854775807)
+ORDER BY r.id DESC
+LIMIT @limit;
+
 -- name: RunListByTask
 SELECT r.id, r.task_id, t.name AS task_name, t.version AS task_version, r.schedule_id, s.name AS schedule_name, r.trigger,
        r.triggered_by, r.status, r.reason, r.queue, r.priority, r.nominal_time, r.scheduled_at, r.created_at, r.first_started_at,

@@ -15,9 +15,9 @@ SELECT pg_notify('rota_wake', @payload);
 SELECT set_config('idle_in_transaction_session_timeout', @idle_timeout, false);
 
 -- name: GenericPlanForThisTransaction
--- Sent in the same batch (one implicit transaction) before a list statement whose filters are all empty: PostgreSQL
--- otherwise re-plans the statement on every execution (a parameterised LIMIT makes its generic plan look expensive),
--- which cost more than running it. The setting ends with the batch's transaction.
+-- Sent in the same batch (one implicit transaction) before RunListAll: PostgreSQL otherwise re-plans it on every
+-- execution (a parameterised LIMIT makes its generic plan look expensive), which cost more than running it. Only for
+-- statements whose generic plan is right without statistics. The setting ends with the batch's transaction.
 SELECT set_config('plan_cache_mode', 'force_generic_plan', true);
 
 -- name: AuthChangesListen
