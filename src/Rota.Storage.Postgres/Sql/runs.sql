@@ -37,6 +37,19 @@ SELECT i.ord, ins.id IS NOT NULL AS inserted,
 FROM input i LEFT JOIN ins ON ins.id = i.id
 ORDER BY i.ord;
 
+-- name: RunReserveIds
+-- First step of a bulk copy: @n ids drawn from the identity's sequence in one round trip, ascending, so the store can
+-- hand each input row its id before COPY (which returns nothing) and the results keep input order.
+SELECT nextval(pg_get_serial_sequence('rota_runs', 'id')) FROM generate_series(1, @n::integer);
+
+-- name: RunCopyIn
+COPY rota_runs (id, task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
+                scheduled_at, created_at, ended_at, max_attempts, parameters, idempotency_key, parent_run_id, step)
+-- (Npgsql wants the text to begin with COPY, so the comment sits here.) Bulk insert of a batch that cannot conflict
+-- (no idempotency key, no schedule occurrence): binary COPY with the ids from RunReserveIds. No statement to plan,
+-- no arrays to unnest. The store writes the columns in exactly this order.
+FROM STDIN (FORMAT BINARY);
+
 -- name: RunFindOccurrence
 SELECT id FROM rota_runs WHERE trigger = 'schedule' AND schedule_id = @schedule_id AND nominal_time = @nominal_time;
 
