@@ -13,5 +13,5 @@ SELECT pg_notify('rota_wake', @payload);
 -- would keep its row locks and stall every other node's fires, claims and completions until it woke; PostgreSQL ends
 -- such a session instead, well before its lease could run out.
 -- JIT off: Rota's statements are short, and the planner's estimate for a 1,000-run RunInsert (custom plan, first
--- executions on a connection) passed jit_above_cost, compiling for ~70 ms to run a ~30 ms statement.
+-- executions on a connection) passed jit_above_cost: ~70 ms of compiling, as long as the statement itself ran.
 SELECT set_config('idle_in_transaction_session_timeout', @idle_timeout, false), set_config('jit', 'off', false);
