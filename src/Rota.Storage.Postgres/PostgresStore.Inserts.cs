@@ -11,17 +11,17 @@ public sealed partial class PostgresStore
     /// <summary>
     /// Inserts <paramref name="runs"/> with one RunInsert (plus <paramref name="then"/>, when given, in the same
     /// round trip, and a NOTIFY for other nodes). A run whose key was taken by a transaction that committed while RunInsert ran comes back without an
-    /// id; it is looked up once more with a fresh snapshot.
+    /// id; it is looked up once more with a fresh snapshot. A large batch that cannot conflict goes by binary COPY
+    /// instead (<see cref="CopyRuns"/>).
     /// </summary>
     private async Task<IReadOnlyList<RunInsertResult>> InsertRuns(NpgsqlConnection c, NpgsqlTransaction tx,
         IReadOnlyList<RunInsertParams> runs, NpgsqlBatchCommand? then, CancellationToken ct)
     {
+        if (then is null && CanCopy(runs)) return await CopyRuns(c, tx, runs, ct);
         await using var batch = new NpgsqlBatch(c, tx);
         if (runs.Count > 0) batch.BatchCommands.Add(InsertCommand(runs));
         if (then is not null) batch.BatchCommands.Add(then);
-        // Other nodes claim at once instead of at their next poll; one NOTIFY for the whole transaction.
-        if (runs.Any(r => r.Status is RunStatus.Available or RunStatus.Scheduled) && WakeCommand(StoreChanges.Runs) is { } wake)
-            batch.BatchCommands.Add(wake);
+        if (RunsWake(runs) is { } wake) batch.BatchCommands.Add(wake);
         if (batch.BatchCommands.Count == 0) return [];
         var results = new RunInsertResult[runs.Count];
         var unresolved = new List<int>();
@@ -45,6 +45,15 @@ public sealed partial class PostgresStore
         }
         return results;
     }
+
+    /// <summary>The NOTIFY for a transaction inserting <paramref name="runs"/>: other nodes claim at once instead of at
+    /// their next poll (one NOTIFY for the whole transaction); null when no run is waiting to run.</summary>
+    private NpgsqlBatchCommand? RunsWake(IReadOnlyList<RunInsertParams> runs) =>
+        runs.Any(r => r.Status is RunStatus.Available or RunStatus.Scheduled) ? WakeCommand(StoreChanges.Runs) : null;
+
+    /// <summary>A run inserted in a terminal status (a skipped or missed occurrence) ends when it is recorded.</summary>
+    private static DateTime? EndedAt(RunInsertParams r) =>
+        r.Status is RunStatus.Scheduled or RunStatus.Available ? null : r.Now.UtcDateTime;
 
     private static NpgsqlBatchCommand InsertCommand(IReadOnlyList<RunInsertParams> runs)
     {
@@ -80,7 +89,7 @@ public sealed partial class PostgresStore
             nominal[i] = UtcDateTime(r.NominalTime);
             scheduledAt[i] = r.ScheduledAt.UtcDateTime;
             createdAt[i] = r.Now.UtcDateTime;
-            endedAt[i] = r.Status is RunStatus.Scheduled or RunStatus.Available ? null : r.Now.UtcDateTime;
+            endedAt[i] = EndedAt(r);
             maxAttempts[i] = r.MaxAttempts;
             parameters[i] = r.Parameters?.ToJsonString();
             key[i] = r.IdempotencyKey;

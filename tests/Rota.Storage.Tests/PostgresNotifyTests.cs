@@ -84,6 +84,27 @@ public sealed class PostgresNotifyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task BulkEnqueueThroughEngineA_CopiedIn_IsRunByEngineB_WithoutWaitingForThePoll()
+    {
+        await using var db = await TestPostgres.CreateAsync();
+        await using var storeB = await db.OpenAnotherAsync();
+        await using var a = Engine(db.Store, "node-a", executes: false);
+        await using var b = Engine(storeB, "node-b", executes: true);
+        await a.Client.ApplyAsync(new TaskDefinition { Name = "bulk", Handler = "noop", Overlap = new OverlapPolicy(OverlapKind.AllowAll) });
+        await a.StartAsync(CancellationToken.None);
+        await b.StartAsync(CancellationToken.None);
+        await Task.Delay(500);
+
+        // Large enough for binary COPY, whose transaction carries the NOTIFY.
+        var ids = await a.Client.EnqueueManyAsync("bulk", new System.Text.Json.Nodes.JsonObject?[PostgresStore.CopyMinRuns * 2]);
+        var sw = Stopwatch.StartNew();
+        foreach (var id in ids) await UntilSucceeded(db.Store, id, TimeSpan.FromSeconds(10) - sw.Elapsed);
+        output.WriteLine($"{ids.Count} copied-in runs executed by node-b within {sw.ElapsedMilliseconds} ms (poll interval 30 s)");
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(await Task.WhenAll(ids.Select(id => db.Store.RunGet(id))), r => Assert.Equal("node-b", r!.Node));
+    }
+
+    [Fact]
     public async Task ScheduleAppliedThroughFollower_IsFiredByTheLeader_WithoutWaitingForThePoll()
     {
         await using var db = await TestPostgres.CreateAsync();

@@ -6,6 +6,15 @@ VALUES (@task_id, @schedule_id, @trigger, @triggered_by, @status, @reason, @queu
 ON CONFLICT DO NOTHING
 RETURNING id;
 
+-- name: RunReserveIds
+-- Named for parity with PostgreSQL, where a bulk copy draws its ids first. Not run here: SQLite inserts every batch
+-- with RunInsert (one writer, prepared once; no round trips to save).
+SELECT @n AS n;
+
+-- name: RunCopyIn
+-- Named for parity with PostgreSQL's binary COPY; not run here (see RunReserveIds).
+SELECT 1;
+
 -- name: RunFindOccurrence
 SELECT id FROM rota_runs WHERE trigger = 'schedule' AND schedule_id = @schedule_id AND nominal_time = @nominal_time;
 
