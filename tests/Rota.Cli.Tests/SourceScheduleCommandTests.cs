@@ -46,12 +46,19 @@ public sealed class SourceScheduleCommandTests
         var show = await cli.Run("source", "show", id);
         Assert.True(show.Exit == 0, show.Err);
         Assert.Contains("  schedule:      predictive", show.Out, StringComparison.Ordinal);
-        var monday = show.Out.Split('\n').Single(l => l.TrimStart().StartsWith("Mon  ", StringComparison.Ordinal)).TrimStart()[5..];
-        var saturday = show.Out.Split('\n').Single(l => l.TrimStart().StartsWith("Sat  ", StringComparison.Ordinal)).TrimStart()[5..];
-        Assert.Equal('@', monday[9]);
-        Assert.Equal(24, monday.Length);
-        Assert.DoesNotContain('@', monday[..9] + monday[10..]);
-        Assert.DoesNotContain('@', saturday);
+        string Row(string day) => show.Out.Split('\n').Single(l => l.TrimStart().StartsWith(day + "  ", StringComparison.Ordinal)).TrimStart()[5..];
+        // Recent posts weigh more, so which weekday is darkest depends on today's weekday: every weekday's 09 UTC hour is
+        // its darkest and near the top of the ramp, the darkest of all is at 09 on a weekday, and Saturday stays light.
+        const string ramp = " .:-=+*#%@";
+        var weekdays = new[] { "Mon", "Tue", "Wed", "Thu", "Fri" }.Select(Row).ToList();
+        foreach (var row in weekdays)
+        {
+            Assert.Equal(24, row.Length);
+            Assert.True(ramp.IndexOf(row[9], StringComparison.Ordinal) >= ramp.IndexOf('#', StringComparison.Ordinal), row);
+            Assert.All(row.Remove(9, 1), c => Assert.True(ramp.IndexOf(c, StringComparison.Ordinal) < ramp.IndexOf(row[9], StringComparison.Ordinal), row));
+        }
+        Assert.Contains(weekdays, row => row[9] == '@');
+        Assert.DoesNotContain('@', Row("Sat"));
 
         var json = JsonNode.Parse((await cli.Run("source", "show", id, "--json")).Out)!;
         Assert.Equal(("predictive", "learned"), (json["schedule"]!["mode"]!.GetValue<string>(), json["schedule"]!["model"]!["state"]!.GetValue<string>()));
