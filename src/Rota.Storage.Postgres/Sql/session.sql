@@ -12,9 +12,7 @@ SELECT pg_notify('rota_wake', @payload);
 -- Run once on every new physical connection. A node frozen mid-transaction (SIGSTOP, a long GC pause, a partition)
 -- would keep its row locks and stall every other node's fires, claims and completions until it woke; PostgreSQL ends
 -- such a session instead, well before its lease could run out.
--- JIT off: Rota's statements are short, and the planner's estimate for a 1,000-run RunInsert (custom plan, first
--- executions on a connection) passed jit_above_cost: ~70 ms of compiling, as long as the statement itself ran.
-SELECT set_config('idle_in_transaction_session_timeout', @idle_timeout, false), set_config('jit', 'off', false);
+SELECT set_config('idle_in_transaction_session_timeout', @idle_timeout, false);
 
 -- name: GenericPlanForThisTransaction
 -- Sent in the same batch (one implicit transaction) before RunListAll: PostgreSQL otherwise re-plans it on every
