@@ -8,6 +8,7 @@ namespace Rota.Execution;
 internal sealed class HeldStarts<T>(TimeProvider time)
 {
     private readonly Dictionary<DateTimeOffset, Instant> _instants = [];
+    private static readonly TimeSpan MinRearm = TimeSpan.FromMilliseconds(1);
 
     public int Count
     {
@@ -55,7 +56,16 @@ internal sealed class HeldStarts<T>(TimeProvider time)
         Instant? instant;
         lock (_instants)
         {
-            if (!_instants.Remove(at, out instant)) return;
+            if (!_instants.TryGetValue(at, out instant)) return;
+            // System timers count whole milliseconds of a monotonic clock: they may fire up to ~2 ms before the wall
+            // clock reaches the instant. Never start early: wait out the rest (at least 1 ms, never a zero-time spin).
+            var left = at - time.GetUtcNow();
+            if (left > TimeSpan.Zero)
+            {
+                instant.Timer?.Change(left < MinRearm ? MinRearm : left, Timeout.InfiniteTimeSpan);
+                return;
+            }
+            _instants.Remove(at);
         }
         instant.Timer?.Dispose();
         // Continuations run asynchronously: each waiting run starts on its own thread-pool item, not one after another.
