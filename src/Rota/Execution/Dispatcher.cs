@@ -232,14 +232,15 @@ internal sealed partial class Dispatcher(
     {
         var claim = true;
         DateTimeOffset? next = null;
-        DateTimeOffset? claimAt = null;
         var backoff = new RetryBackoff();
         while (!stopping.IsCancellationRequested)
         {
             TimeSpan wait;
             try
             {
-                var started = claim ? await DispatchOnceAsync(claimAt ?? time.GetUtcNow(), stopping).ConfigureAwait(false) : [];
+                // Early claim for the next known due instant, whatever woke us: a pass woken by a signal inside the window
+                // would otherwise claim nothing (nothing is due yet) and leave the early claim one more round trip later.
+                var started = claim ? await DispatchOnceAsync(ClaimInstant(next), stopping).ConfigureAwait(false) : [];
                 // Runs started: look again at once, no need to know the next due time. Nothing claimed because every
                 // slot is busy (and the buffer full enough): a finishing run wakes us, the poll covers the rest.
                 var attempted = claim && Volatile.Read(ref _claimAttempted);
@@ -256,7 +257,6 @@ internal sealed partial class Dispatcher(
                 continue;
             }
             claim = true;
-            claimAt = null;
             if (wait <= TimeSpan.Zero) continue;
             try
             {
@@ -270,8 +270,7 @@ internal sealed partial class Dispatcher(
                 else
                 {
                     next = await store.RunNextScheduledAt(stopping).ConfigureAwait(false);
-                    claimAt = ClaimInstant(next);
-                    claim = next is { } due && due <= claimAt;
+                    claim = next is { } due && due <= ClaimInstant(next);
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
