@@ -91,6 +91,9 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
 
     internal StoreHealth Health => _health;
 
+    /// <summary>Runs this node claimed early and holds until their instant.</summary>
+    internal int HeldRunCount => _dispatcher.HeldCount;
+
     /// <summary>When the scheduler's firing loop last completed a pass on this node (null: never, or not leading).</summary>
     internal DateTimeOffset? SchedulerLastPassAt => _scheduler.LastPassAt;
 
@@ -138,13 +141,15 @@ public sealed partial class RotaEngine : IHostedService, IAsyncDisposable
         LogStopped(_options.NodeName);
     }
 
-    /// <summary>For tests: fires what is due at the current (fake) time and starts every claimable run.
-    /// Returns the started executions; await them, then <see cref="FlushAsync"/>.</summary>
+    /// <summary>For tests: fires what is due at the current (fake) time and starts every claimable run; with
+    /// <see cref="RotaOptions.EarlyClaimWindow"/>, also claims the runs due within the window, as the dispatcher's timer
+    /// would, and holds them until their instant. Returns the executions started now (await them).</summary>
     public async Task<IReadOnlyList<Task>> TickAsync(CancellationToken ct = default)
     {
         foreach (var q in await _store.QueueList(ct).ConfigureAwait(false)) _dispatcher.AddQueue(q.Name);
         if (_options.SchedulerEnabled && _member.IsLeader) await _scheduler.FireDueAsync(ct).ConfigureAwait(false);
-        return await _dispatcher.DispatchOnceAsync(ct).ConfigureAwait(false);
+        var next = _options.EarlyClaimWindow > TimeSpan.Zero ? await _store.RunNextScheduledAt(ct).ConfigureAwait(false) : null;
+        return await _dispatcher.DispatchOnceAsync(_dispatcher.ClaimInstant(next), ct).ConfigureAwait(false);
     }
 
     /// <summary>For tests: ticks and waits for every started run to be written, repeating while runs become due.</summary>

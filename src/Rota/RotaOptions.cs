@@ -23,7 +23,6 @@ public sealed class RotaOptions
     /// polling is then only a safety net (default 5 min). Runs waiting for a free slot still poll at
     /// <see cref="PollInterval"/>, as slots freed by other nodes are not announced.</summary>
     public TimeSpan ListeningPollInterval { get; set; } = TimeSpan.FromMinutes(5);
-    /// <summary>Lease of a running run; renewed every <see cref="HeartbeatInterval"/> (default 30 s).</summary>
     /// <summary>
     /// How far ahead of an occurrence the scheduler writes its run (with <c>scheduled_at</c> at the occurrence), so at the
     /// due instant only the claim is left to do. Applies only to tasks with nothing running or waiting and no
@@ -34,6 +33,15 @@ public sealed class RotaOptions
     /// <summary><see cref="FireAhead"/>, never more than half the poll interval.</summary>
     internal TimeSpan EffectiveFireAhead => FireAhead < PollInterval / 2 ? FireAhead : PollInterval / 2;
 
+    /// <summary>
+    /// Early claim: when the next run is due within this window, the dispatcher claims it that much ahead (the claim
+    /// counts as made at the due instant) and holds it, under its lease and in its slot, until exactly its
+    /// <c>scheduled_at</c>, so the claim's round trip is paid before the instant instead of after it. Between 0 (off, the
+    /// default; <c>UsePostgres</c> sets 100 ms) and <see cref="FireAhead"/>; not while the store is unreachable.
+    /// </summary>
+    public TimeSpan EarlyClaimWindow { get; set; }
+
+    /// <summary>Lease of a running run; renewed every <see cref="HeartbeatInterval"/> (default 30 s).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Default 10 s.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(10);
@@ -115,6 +123,8 @@ public sealed class RotaOptions
         if (PollInterval <= TimeSpan.Zero) errors.Add($"Rota:PollInterval: {PollInterval} must be positive");
         if (ListeningPollInterval < PollInterval) errors.Add($"Rota:ListeningPollInterval: {ListeningPollInterval} must not be shorter than the poll interval ({PollInterval})");
         if (FireAhead < TimeSpan.Zero) errors.Add($"Rota:FireAhead: {FireAhead} must be zero or positive");
+        if (EarlyClaimWindow < TimeSpan.Zero || EarlyClaimWindow > FireAhead)
+            errors.Add($"Rota:EarlyClaimWindow: {EarlyClaimWindow} must be between 0 (off) and FireAhead ({FireAhead})");
         if (LeaseDuration <= HeartbeatInterval) errors.Add($"Rota:LeaseDuration: {LeaseDuration} must exceed HeartbeatInterval {HeartbeatInterval}");
         if (HeartbeatInterval <= TimeSpan.Zero) errors.Add($"Rota:HeartbeatInterval: {HeartbeatInterval} must be positive");
         if (ShutdownGrace < TimeSpan.Zero) errors.Add($"Rota:ShutdownGrace: {ShutdownGrace} must not be negative");

@@ -70,6 +70,10 @@ internal sealed class PrecisionScenario : IScenario
             await Task.Delay(TimeSpan.FromSeconds(settings.Drain));
             await target.CollectFiresAsync();
             analysis = PrecisionAnalysis.Analyze(recorder.Snapshot(), ScheduleKeys.All(settings.Schedules), from, to);
+            // ROTA_BENCH_FIRES_CSV=path writes every fire (key, nominal, lateness) for a closer look at the tail.
+            if (Environment.GetEnvironmentVariable("ROTA_BENCH_FIRES_CSV") is { Length: > 0 } csv)
+                await File.WriteAllLinesAsync(csv, recorder.Snapshot().Select(f =>
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f.Key},{f.Nominal:O},{f.LatenessMs:F3}")));
         }
         // CPU of every node together (one process unless --nodes).
         var cpuPercent = 100.0 * (after.CpuSecondsSince(before) + helpers) / after.WallSecondsSince(before);

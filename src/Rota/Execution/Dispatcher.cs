@@ -10,6 +10,8 @@ namespace Rota.Execution;
 /// <see cref="RotaOptions.ClaimAheadFactor"/> it also claims ahead for queues of short runs: up to that many times the
 /// queue's slots wait claimed in a local buffer and start as slots free, so one claim transaction serves many runs.
 /// Wakes on an in-process signal (a run was inserted or finished), at the next scheduled run, or on the poll interval.
+/// With <see cref="RotaOptions.EarlyClaimWindow"/> it wakes that much before the next scheduled run, claims as at its due
+/// instant, and holds what it claimed in its slots until each run's <c>scheduled_at</c>.
 /// </summary>
 internal sealed partial class Dispatcher(
     IRotaStore store,
@@ -32,6 +34,10 @@ internal sealed partial class Dispatcher(
     // Mean handler time per queue (exponential average, ms): claim ahead only for queues of short runs.
     private readonly ConcurrentDictionary<string, double> _runMs = new(StringComparer.Ordinal);
     private bool _claimAttempted;
+    // Claimed early and given a slot, waiting for their scheduled_at.
+    private readonly HeldStarts<ActiveRun> _held = new(time);
+    // A timer that wakes the loop for the early claim may fire a hair before the wall clock says so.
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(2);
 
     public WakeSignal Wake { get; } = new();
 
@@ -54,8 +60,11 @@ internal sealed partial class Dispatcher(
 
     public IReadOnlyCollection<long> ActiveRunIds => _active.Keys.ToList();
 
-    /// <summary>Runs executing on this node (not counting runs claimed ahead and waiting for a slot).</summary>
-    public int ActiveCount => _active.Count - BufferedCount;
+    /// <summary>Runs executing on this node (not counting runs claimed ahead or early and waiting).</summary>
+    public int ActiveCount => _active.Count - BufferedCount - HeldCount;
+
+    /// <summary>Runs claimed early, in a slot, waiting for their scheduled instant.</summary>
+    public int HeldCount => _held.Count;
 
     /// <summary>Runs claimed ahead and waiting for a local slot.</summary>
     public int BufferedCount
@@ -99,8 +108,9 @@ internal sealed partial class Dispatcher(
     }
 
     /// <summary>One pass: starts buffered runs in free slots, then claims what fits in each queue (plus the buffer's
-    /// refill) and starts it. Returns the started executions.</summary>
-    public async Task<IReadOnlyList<Task>> DispatchOnceAsync(CancellationToken ct)
+    /// refill) as at <paramref name="claimAt"/> (now, or the due instant of an early claim) and starts it. Runs not due
+    /// yet keep their slot until their instant. Returns the executions started now.</summary>
+    public async Task<IReadOnlyList<Task>> DispatchOnceAsync(DateTimeOffset claimAt, CancellationToken ct)
     {
         string[] queues;
         // Higher-priority queues claim first: with a node-wide cap they take the slots when several queues have work.
@@ -115,14 +125,15 @@ internal sealed partial class Dispatcher(
             var free = Math.Min(nodeFree, slots - _runningPerQueue.GetValueOrDefault(queue));
             while (free > 0 && TakeBuffered(queue) is { } waiting)
             {
-                started.Add(Begin(waiting));
+                AddStarted(started, Begin(waiting));
                 free--;
                 nodeFree--;
             }
             var ahead = AheadRoom(queue, slots);
             if (free <= 0 && ahead == 0) continue;
             free = Math.Max(0, free);
-            var now = time.GetUtcNow();
+            var wall = time.GetUtcNow();
+            var now = claimAt > wall ? claimAt : wall;
             _lastClaimAt = now;
             attempted = true;
             var claimed = await store.RunClaimNext(new RunClaimNextParams(queue, options.NodeName, free, now, now + options.LeaseDuration,
@@ -130,7 +141,7 @@ internal sealed partial class Dispatcher(
             // The claim answers in claim order: the first fill the free slots, the rest wait in the buffer.
             for (var i = 0; i < claimed.Count; i++)
             {
-                if (i < free) started.Add(Begin(Track(claimed[i])));
+                if (i < free) AddStarted(started, Begin(Track(claimed[i])));
                 else Hold(Track(claimed[i]));
             }
             nodeFree -= Math.Min(free, claimed.Count);
@@ -140,6 +151,22 @@ internal sealed partial class Dispatcher(
         Volatile.Write(ref _claimAttempted, attempted);
         return started;
     }
+
+    private static void AddStarted(List<Task> started, Task? execution)
+    {
+        if (execution is not null) started.Add(execution);
+    }
+
+    /// <summary>The instant a pass woken by the timer claims for: <paramref name="next"/> when it is due within the
+    /// early-claim window (and the store answers: no early claims during an outage), else now.</summary>
+    public DateTimeOffset ClaimInstant(DateTimeOffset? next)
+    {
+        var now = time.GetUtcNow();
+        var window = EarlyClaimWindow;
+        return window > TimeSpan.Zero && next is { } n && n > now && n - now <= window + TimerSlack ? n : now;
+    }
+
+    private TimeSpan EarlyClaimWindow => health.IsDown ? TimeSpan.Zero : options.EarlyClaimWindow;
 
     /// <summary>How many runs to claim ahead for <paramref name="queue"/> now: none when off, for queues of long (or
     /// not yet measured) runs, or while the buffer is more than half full (it is refilled in one claim, not a run at a
@@ -177,29 +204,37 @@ internal sealed partial class Dispatcher(
         }
     }
 
-    /// <summary>On shutdown, after the last claim: puts every run claimed ahead back as it was (a snooze to now, so its
-    /// attempt is not spent) through the completer, which writes them with its last batch.</summary>
+    /// <summary>On shutdown, after the last claim: puts every run claimed ahead, and every run claimed early and not yet
+    /// started, back as it was (a snooze to its scheduled_at, so its attempt is not spent) through the completer, which
+    /// writes them with its last batch.</summary>
     public void ReleaseBuffered()
     {
-        List<ActiveRun> held;
+        List<ActiveRun> buffered;
         lock (_buffered)
         {
-            held = [.. _buffered.Values.SelectMany(b => b)];
+            buffered = [.. _buffered.Values.SelectMany(b => b)];
             _buffered.Clear();
         }
-        var now = time.GetUtcNow();
-        foreach (var a in held)
+        foreach (var a in buffered) PutBack(a, "claimed ahead, released on shutdown");
+        // After the buffer is empty, so the slots these free are not handed to a buffered run.
+        foreach (var a in _held.ReleaseAll())
         {
-            _active.TryRemove(a.Run.Id, out _);
-            a.Cancellation.Dispose();
-            var release = completer.CompleteAsync(new RunCompletion
-            {
-                RunId = a.Run.Id, Attempt = a.Run.Attempt, Status = RunStatus.Scheduled, EndedAt = now, NextScheduledAt = a.Run.ScheduledAt,
-                IsSnooze = true, Reason = "claimed ahead, released on shutdown",
-            });
-            _ = release.ContinueWith(t => LogReleaseFailed(t.Exception!, a.Run.Id), CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            if (Interlocked.Exchange(ref a.SlotHeld, 0) == 1) _runningPerQueue.AddOrUpdate(a.Run.Queue, 0, (_, n) => n - 1);
+            PutBack(a, "claimed early, released on shutdown");
         }
+    }
+
+    private void PutBack(ActiveRun a, string reason)
+    {
+        _active.TryRemove(a.Run.Id, out _);
+        a.Cancellation.Dispose();
+        var release = completer.CompleteAsync(new RunCompletion
+        {
+            RunId = a.Run.Id, Attempt = a.Run.Attempt, Status = RunStatus.Scheduled, EndedAt = time.GetUtcNow(), NextScheduledAt = a.Run.ScheduledAt,
+            IsSnooze = true, Reason = reason,
+        });
+        _ = release.ContinueWith(t => LogReleaseFailed(t.Exception!, a.Run.Id), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     public async Task RunAsync(CancellationToken stopping)
@@ -212,7 +247,9 @@ internal sealed partial class Dispatcher(
             TimeSpan wait;
             try
             {
-                var started = claim ? await DispatchOnceAsync(stopping).ConfigureAwait(false) : [];
+                // Early claim for the next known due instant, whatever woke us: a pass woken by a signal inside the window
+                // would otherwise claim nothing (nothing is due yet) and leave the early claim one more round trip later.
+                var started = claim ? await DispatchOnceAsync(ClaimInstant(next), stopping).ConfigureAwait(false) : [];
                 // Runs started: look again at once, no need to know the next due time. Nothing claimed because every
                 // slot is busy (and the buffer full enough): a finishing run wakes us, the poll covers the rest.
                 var attempted = claim && Volatile.Read(ref _claimAttempted);
@@ -242,7 +279,7 @@ internal sealed partial class Dispatcher(
                 else
                 {
                     next = await store.RunNextScheduledAt(stopping).ConfigureAwait(false);
-                    claim = next is { } due && due <= time.GetUtcNow();
+                    claim = next is { } due && due <= ClaimInstant(next);
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested) { break; }
@@ -277,7 +314,8 @@ internal sealed partial class Dispatcher(
         var poll = cadence.Current;
         if (next is not { } n) return poll;
         if (n <= _lastClaimAt) return options.PollInterval;
-        var until = n - time.GetUtcNow();
+        // Early claim: wake the window before the instant (ClaimInstant then claims as at the instant).
+        var until = n - EarlyClaimWindow - time.GetUtcNow();
         if (until <= TimeSpan.Zero) return TimeSpan.FromMilliseconds(1);
         return until < poll ? until : poll;
     }
@@ -290,20 +328,33 @@ internal sealed partial class Dispatcher(
         return active;
     }
 
-    private Task Begin(ActiveRun active)
+    private Task? Begin(ActiveRun active)
     {
         _runningPerQueue.AddOrUpdate(active.Run.Queue, 1, (_, n) => n + 1);
         return BeginInSlot(active);
     }
 
-    /// <summary>Starts <paramref name="active"/> in a slot already counted for its queue.</summary>
-    private Task BeginInSlot(ActiveRun active)
+    /// <summary>Starts <paramref name="active"/> in a slot already counted for its queue: now when it is due (returns
+    /// its execution), else at its scheduled_at, holding the slot meanwhile (returns null).</summary>
+    private Task? BeginInSlot(ActiveRun active)
     {
-        var run = active.Run;
         active.SlotHeld = 1;
-        Started?.Invoke(run);
+        if (_held.WaitUntil(active.Run.ScheduledAt, active) is { } due)
+        {
+            active.Execution = StartWhenDueAsync(active, due);
+            return null;
+        }
+        Started?.Invoke(active.Run);
         active.Execution = Task.Run(() => ExecuteAsync(active));
         return active.Execution;
+    }
+
+    private async Task StartWhenDueAsync(ActiveRun active, Task<bool> due)
+    {
+        // False: released on shutdown before its instant (ReleaseBuffered put it back).
+        if (!await due.ConfigureAwait(false)) return;
+        Started?.Invoke(active.Run);
+        await ExecuteAsync(active).ConfigureAwait(false);
     }
 
     private async Task ExecuteAsync(ActiveRun active)

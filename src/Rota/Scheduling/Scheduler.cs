@@ -89,6 +89,8 @@ internal sealed partial class Scheduler(
             var down = false;
             try
             {
+                // What this pass can see: occurrences up to its start + the fire-ahead window.
+                var passHorizon = time.GetUtcNow() + options.EffectiveFireAhead;
                 await FireDueAsync(stopping).ConfigureAwait(false);
                 var next = await store.ScheduleNextFireAt(stopping).ConfigureAwait(false);
                 LastPassAt = time.GetUtcNow();
@@ -96,11 +98,7 @@ internal sealed partial class Scheduler(
                 backoff.Reset();
                 if (next is { } n)
                 {
-                    // Wake a little ahead to write the runs early; a schedule that was not written ahead waits for its instant.
-                    var untilDue = n - time.GetUtcNow();
-                    // (+1 ms: timers may fire a hair early; waking just inside the window beats a second wake.)
-                    var early = untilDue - options.EffectiveFireAhead;
-                    var until = early > TimeSpan.Zero ? early + TimeSpan.FromMilliseconds(1) : untilDue;
+                    var until = UntilNextPass(n, passHorizon, time.GetUtcNow(), options.EffectiveFireAhead);
                     if (until < wait) wait = until;
                 }
             }
@@ -120,6 +118,21 @@ internal sealed partial class Scheduler(
             }
             catch (OperationCanceledException) { break; }
         }
+    }
+
+    /// <summary>
+    /// How long to sleep before the pass for <paramref name="next"/>: until the fire-ahead window opens (+1 ms: timers
+    /// may fire a hair early; waking just inside the window beats a second wake). A schedule the last pass saw but did
+    /// not write ahead (its task was busy) waits for its instant. One the pass could not see yet — its window opened
+    /// while the pass ran (the pass began a little before the window) — gets a new pass at once; waiting for its instant
+    /// would plan it at the instant and lose the write-ahead for that occurrence.
+    /// </summary>
+    internal static TimeSpan UntilNextPass(DateTimeOffset next, DateTimeOffset passHorizon, DateTimeOffset now, TimeSpan fireAhead)
+    {
+        var untilDue = next - now;
+        var early = untilDue - fireAhead;
+        if (early > TimeSpan.Zero) return early + TimeSpan.FromMilliseconds(1);
+        return next > passHorizon ? TimeSpan.Zero : untilDue;
     }
 
     private static DateTimeOffset RoundUpToMillisecond(DateTimeOffset t)

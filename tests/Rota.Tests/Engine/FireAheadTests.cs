@@ -47,6 +47,20 @@ public sealed class FireAheadTests : PolicyTestBase
     }
 
     [Fact]
+    public void NextPass_WakesWhenTheWindowOpens_WaitsForTheInstantOnlyIfThePassSawTheOccurrence()
+    {
+        var ahead = TimeSpan.FromMilliseconds(250);
+        var next = T0.AddSeconds(1);
+        // Before the window: wake as it opens (+1 ms for timers that fire a hair early).
+        Assert.Equal(TimeSpan.FromMilliseconds(751), global::Rota.Scheduling.Scheduler.UntilNextPass(next, T0 + ahead, T0, ahead));
+        var inside = next.AddMilliseconds(-240);
+        // The pass saw it and left it for its instant (its task was busy): wait for the instant.
+        Assert.Equal(TimeSpan.FromMilliseconds(240), global::Rota.Scheduling.Scheduler.UntilNextPass(next, next, inside, ahead));
+        // The pass began just before the window and ended inside it: pass again now, so the run is still written ahead.
+        Assert.Equal(TimeSpan.Zero, global::Rota.Scheduling.Scheduler.UntilNextPass(next, next.AddMilliseconds(-1), inside, ahead));
+    }
+
+    [Fact]
     public async Task FireAheadZero_WritesNothingEarly()
     {
         await using var te = await TestEngine.CreateAsync(o => o.FireAhead = TimeSpan.Zero);

@@ -55,6 +55,8 @@ internal sealed class RotaHost : IAsyncDisposable
         store(builder);
         // ROTA_BENCH_CLAIM_AHEAD compares claim-ahead factors (0 turns it off); unset keeps the store's default.
         if (int.TryParse(Environment.GetEnvironmentVariable("ROTA_BENCH_CLAIM_AHEAD"), out var claimAhead)) builder.Options.ClaimAheadFactor = claimAhead;
+        // ROTA_BENCH_EARLY_CLAIM_MS compares early-claim windows (0 turns it off); unset keeps the store's default.
+        if (int.TryParse(Environment.GetEnvironmentVariable("ROTA_BENCH_EARLY_CLAIM_MS"), out var early)) builder.Options.EarlyClaimWindow = TimeSpan.FromMilliseconds(early);
         builder.AddHandler<RecordingHandler>(RecordHandler);
         return new RotaHost(services.BuildServiceProvider());
     }
