@@ -48,9 +48,21 @@ public sealed class SourceScheduleTests(DashboardServer server)
         await Expect(page.Locator("[data-schedule-mode]")).ToHaveTextAsync("predictive");
         await Expect(page.Locator("[data-schedule-reason]")).ToContainTextAsync("posts mostly Mon–Fri 09:00–10:00 UTC");
         await Expect(page.Locator("figure.heat svg rect.heat-cell")).ToHaveCountAsync(168);
-        // Monday 09:00 is the 10th cell of the first row and among the darkest.
-        var monday9 = double.Parse((await page.Locator("figure.heat svg rect.heat-cell").Nth(9).GetAttributeAsync("fill-opacity"))!, CultureInfo.InvariantCulture);
-        var monday3 = double.Parse((await page.Locator("figure.heat svg rect.heat-cell").Nth(3).GetAttributeAsync("fill-opacity"))!, CultureInfo.InvariantCulture);
-        Assert.True(monday9 > 0.9 && monday3 < 0.2, $"Mon 09:00 {monday9}, Mon 03:00 {monday3}");
+        // Row d, hour h is cell d × 24 + h (Monday first). Recent posts weigh more, so which weekday is darkest depends
+        // on today's weekday: every weekday's 09:00 is dark and far darker than its 03:00, the darkest is a weekday's
+        // 09:00, and Saturday's 09:00 (smoothed toward the hour of day, so not blank) stays lighter than that.
+        var cells = page.Locator("figure.heat svg rect.heat-cell");
+        async Task<double> Opacity(int day, int hour) =>
+            double.Parse((await cells.Nth(day * 24 + hour).GetAttributeAsync("fill-opacity"))!, CultureInfo.InvariantCulture);
+        var nine = new List<double>();
+        for (var d = 0; d < 5; d++)
+        {
+            var (at9, at3) = (await Opacity(d, 9), await Opacity(d, 3));
+            Assert.True(at9 > 0.5 && at3 < 0.2, $"day {d}: 09:00 {at9}, 03:00 {at3}");
+            nine.Add(at9);
+        }
+        Assert.True(nine.Max() > 0.9, $"weekday 09:00 values {string.Join(", ", nine)}");
+        var saturday9 = await Opacity(5, 9);
+        Assert.True(saturday9 < nine.Max() * 0.9, $"Saturday 09:00 {saturday9}, weekday 09:00 at most {nine.Max()}");
     }
 }
