@@ -49,7 +49,7 @@ public sealed partial class PostgresStore
             return runs;
         }, ct);
 
-    private static NpgsqlParameter ListParam(string name, object? value) => new(name, value ?? DBNull.Value);
+    private static NpgsqlParameter ListParam<T>(string name, T value) => PostgresBinding.Typed(name, value);
 
     private static RunRecord ListRow(NpgsqlDataReader r) => new()
     {
