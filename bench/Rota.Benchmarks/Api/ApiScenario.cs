@@ -22,6 +22,8 @@ internal sealed class ApiScenario : IScenario
         var seconds = args.Int("seconds", 15);
         var connections = args.Int("connections", 32);
         var threads = args.Int("threads", 2);
+        // Load before measuring until tiered compilation has re-compiled the request path (~15 s under load).
+        var warmup = args.Int("warmup", 20, min: 1);
         var stores = args.Text("store", "all") switch
         {
             "all" => new[] { "sqlite", "postgres" },
@@ -42,29 +44,29 @@ internal sealed class ApiScenario : IScenario
         var pg = Environment.GetEnvironmentVariable("ROTA_BENCH_PG") ?? Environment.GetEnvironmentVariable("ROTA_TEST_PG");
         if (stores.Contains("postgres") && pg is null)
             throw new UsageException("--store postgres needs a PostgreSQL connection string in ROTA_BENCH_PG (or ROTA_TEST_PG)");
-        RunHeader.Print("api", $"runs {runs:N0} · wrk -t{threads} -c{connections} -d{seconds}s · stores {string.Join(", ", stores)} · hangfire jobs {hangfireJobs:N0}");
+        RunHeader.Print("api", $"runs {runs:N0} · wrk -t{threads} -c{connections} -d{seconds}s after a {warmup} s warm-up · stores {string.Join(", ", stores)} · hangfire jobs {hangfireJobs:N0}");
         var rows = new List<(string Name, WrkResult Result)>();
         foreach (var store in stores)
             await SeededServe.RunAsync(store, runs, pg, "api", async serve =>
             {
                 var list = $"{serve.BaseUrl}/api/v1/runs?limit=50";
-                await Wrk.RunAsync(list, serve.Token, threads, connections, 3);
+                await Wrk.RunAsync(list, serve.Token, threads, connections, warmup);
                 rows.Add(($"rota/{store} GET runs (page 1)", await Measure(() => serve.CpuTime, list, serve.Token, threads, connections, seconds)));
                 rows.Add(($"rota/{store} GET runs (cursor mid-table)", await Measure(() => serve.CpuTime, $"{list}&cursor={runs / 2}", serve.Token, threads, connections, seconds)));
                 if (!listOnly)
                     rows.Add(($"rota/{store} POST run-now", await Measure(() => serve.CpuTime, $"{serve.BaseUrl}/api/v1/tasks/{ApiSeeder.TaskName}/runs", serve.Token, threads, connections, seconds, "POST", "{}")));
             });
-        if (!listOnly) await MeasurePeerAsync(rows, hangfireJobs, threads, connections, seconds);
+        if (!listOnly) await MeasurePeerAsync(rows, hangfireJobs, threads, connections, seconds, warmup);
         return Print(rows);
     }
 
-    private static async Task MeasurePeerAsync(List<(string Name, WrkResult Result)> rows, int hangfireJobs, int threads, int connections, int seconds)
+    private static async Task MeasurePeerAsync(List<(string Name, WrkResult Result)> rows, int hangfireJobs, int threads, int connections, int seconds, int warmup)
     {
         await using (var hangfire = await HangfirePeer.StartAsync(hangfireJobs))
         {
             var stats = $"{hangfire.Url}/hangfire/stats";
             const string form = "metrics[]=enqueued:count&metrics[]=succeeded:count&metrics[]=failed:count&metrics[]=processing:count&metrics[]=scheduled:count&metrics[]=servers:count";
-            await Wrk.RunAsync(stats, null, threads, connections, 3, "POST", form, "application/x-www-form-urlencoded");
+            await Wrk.RunAsync(stats, null, threads, connections, warmup, "POST", form, "application/x-www-form-urlencoded");
             rows.Add(("hangfire/inmemory POST /hangfire/stats", await Measure(() => hangfire.CpuTime, stats, null, threads, connections, seconds, "POST", form, "application/x-www-form-urlencoded")));
         }
     }

@@ -11,10 +11,10 @@ internal static class BenchCommand
         usage: Rota.Benchmarks <scenario> [options]
           throughput [--jobs 20000] [--workers 10] [--repeat 3] [--enqueue-batch 1000] [--system rota|quartz-sqlite|hangfire-memory|all]
           precision  [--schedules 200] [--seconds 60] [--warmup 5] [--workers 10] [--system rota|quartz-sqlite|all]
-          idle       [--schedules 1000] [--seconds 60] [--warmup 10] [--system rota|quartz-sqlite|hangfire-memory|bare|all]
+          idle       [--schedules 1000] [--seconds 60] [--warmup 150] [--system rota|quartz-sqlite|hangfire-memory|bare|all]
           feeds      [--repeat 5] [--large-entries 500] [--corpus DIR (default $ROTA_FEED_CORPUS or ../shared/corpus/feedparser)]
                      (Rota vs Python feedparser, via /usr/bin/python3 or $ROTA_PYTHON, and System.ServiceModel.Syndication)
-          api        [--runs 1000000] [--seconds 15] [--connections 32] [--threads 2] [--store sqlite|postgres|all] [--hangfire-jobs 10000]
+          api        [--runs 1000000] [--seconds 15] [--warmup 20] [--connections 32] [--threads 2] [--store sqlite|postgres|all] [--hangfire-jobs 10000]
                      (real `rota serve` under wrk vs Hangfire's dashboard JSON; PostgreSQL from $ROTA_BENCH_PG or $ROTA_TEST_PG; needs apt-get install -y wrk)
           dashboard  [--runs 1000000] [--samples 30] [--store sqlite|postgres] [--hangfire-jobs 10000]
                      (overview, runs and task pages of a real `rota serve`: server time and page weight, beside Hangfire's dashboard)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.Json;
 using Rota.Runs;
 using Rota.Server.Views;
@@ -45,9 +46,9 @@ public static class RunPageWriter
         w.WriteNumber(TaskId, r.TaskId);
         w.WriteString(Task, r.TaskName);
         String(w, Schedule, r.ScheduleName);
-        w.WriteString(Trigger, TextNames.Of(r.Trigger));
+        w.WriteString(Trigger, EncodedName(r.Trigger));
         String(w, TriggeredBy, r.TriggeredBy);
-        w.WriteString(Status, TextNames.Of(r.Status));
+        w.WriteString(Status, EncodedName(r.Status));
         String(w, Reason, r.Reason);
         w.WriteString(Queue, r.Queue);
         w.WriteNumber(Priority, r.Priority);
@@ -84,6 +85,16 @@ public static class RunPageWriter
         else w.WriteNull(ParentRunId);
         String(w, Step, r.Step);
         w.WriteEndObject();
+    }
+
+    /// <summary>An enum value's snake_case name, encoded once per value (two per row otherwise).</summary>
+    private static JsonEncodedText EncodedName<T>(T value) where T : struct, Enum =>
+        EncodedNames<T>.ByValue.TryGetValue(value, out var encoded) ? encoded : JsonEncodedText.Encode(TextNames.Of(value), ApiJson.Options.Encoder);
+
+    private static class EncodedNames<T> where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, JsonEncodedText> ByValue =
+            SnakeNames<T>.ByValue.ToFrozenDictionary(kv => kv.Key, kv => JsonEncodedText.Encode(kv.Value, ApiJson.Options.Encoder));
     }
 
     private static void String(Utf8JsonWriter w, JsonEncodedText name, string? value)
