@@ -101,20 +101,6 @@ public sealed class CliConfigErrorTests
     }
 
     [Fact]
-    public async Task Serve_BadInlineSchedulingSetting_NamesTheVariable()
-    {
-        using var cli = new CliRunner();
-        cli.Env["ROTA_INLINE_SCHEDULING"] = "sometimes";
-        cli.Env["ROTA_URLS"] = "http://127.0.0.1:0";
-
-        var (exit, _, err) = await cli.Exec("serve");
-
-        Assert.NotEqual(0, exit);
-        Assert.Contains("error[serve.bad_setting]", err);
-        Assert.Contains("ROTA_INLINE_SCHEDULING 'sometimes' must be 1 or 0", err);
-    }
-
-    [Fact]
     public async Task Apply_ExampleFile_CreatesItsTasks()
     {
         using var cli = new CliRunner();

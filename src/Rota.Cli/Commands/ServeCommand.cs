@@ -79,12 +79,6 @@ public static class ServeCommand
                     o.TriggerPermitsPerMinute = int.TryParse(permits, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
                         : throw new RotaException("serve.bad_setting", $"serve: ROTA_TRIGGER_PERMITS_PER_MINUTE '{permits}' must be a positive integer");
                 o.TokenCacheTtl = EnvDuration("ROTA_TOKEN_CACHE") ?? o.TokenCacheTtl;
-                o.InlineScheduling = Environment.GetEnvironmentVariable("ROTA_INLINE_SCHEDULING") switch
-                {
-                    null or "" or "1" or "true" => true,
-                    "0" or "false" => false,
-                    var v => throw new RotaException("serve.bad_setting", $"serve: ROTA_INLINE_SCHEDULING '{v}' must be 1 or 0"),
-                };
                 o.MetricsRequireToken = string.Equals(Environment.GetEnvironmentVariable("ROTA_METRICS_REQUIRE_TOKEN"), "true", StringComparison.OrdinalIgnoreCase);
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

@@ -28,9 +28,6 @@ public static class RotaServerHosting
         var options = new RotaServerOptions();
         configure?.Invoke(options);
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        // Requests continue on the thread that read them instead of a hop through Kestrel's I/O queues (socket completions
-        // still come from the thread pool, so a slow handler holds one pool thread, not the socket engine).
-        if (options.InlineScheduling) builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;

@@ -33,8 +33,4 @@ public sealed class RotaServerOptions
     /// remembers tokens that long even when changes are not announced, which then take effect within it (changes made
     /// through this server at once). Expiry is checked on every request either way.</summary>
     public TimeSpan? TokenCacheTtl { get; set; }
-    /// <summary>Process a request on the thread that read it rather than queueing it to Kestrel's I/O queues (default true:
-    /// one thread hop less per request, ~2 % more list requests per second on two cores; <c>rota serve</c>:
-    /// <c>ROTA_INLINE_SCHEDULING=0</c> turns it off).</summary>
-    public bool InlineScheduling { get; set; } = true;
 }
