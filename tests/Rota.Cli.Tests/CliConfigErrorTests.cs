@@ -101,6 +101,20 @@ public sealed class CliConfigErrorTests
     }
 
     [Fact]
+    public async Task Serve_BadApiReadConcurrency_NamesTheVariable()
+    {
+        using var cli = new CliRunner();
+        cli.Env["ROTA_API_READ_CONCURRENCY"] = "-3";
+        cli.Env["ROTA_URLS"] = "http://127.0.0.1:0";
+
+        var (exit, _, err) = await cli.Exec("serve");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("error[serve.bad_setting]", err);
+        Assert.Contains("ROTA_API_READ_CONCURRENCY '-3' must be 0 (no limit) or a positive integer", err);
+    }
+
+    [Fact]
     public async Task Apply_ExampleFile_CreatesItsTasks()
     {
         using var cli = new CliRunner();

@@ -79,6 +79,9 @@ public static class ServeCommand
                     o.TriggerPermitsPerMinute = int.TryParse(permits, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
                         : throw new RotaException("serve.bad_setting", $"serve: ROTA_TRIGGER_PERMITS_PER_MINUTE '{permits}' must be a positive integer");
                 o.TokenCacheTtl = EnvDuration("ROTA_TOKEN_CACHE") ?? o.TokenCacheTtl;
+                if (Environment.GetEnvironmentVariable("ROTA_API_READ_CONCURRENCY") is { Length: > 0 } reads)
+                    o.MaxConcurrentApiReads = int.TryParse(reads, System.Globalization.CultureInfo.InvariantCulture, out var r) && r >= 0 ? r
+                        : throw new RotaException("serve.bad_setting", $"serve: ROTA_API_READ_CONCURRENCY '{reads}' must be 0 (no limit) or a positive integer");
                 o.MetricsRequireToken = string.Equals(Environment.GetEnvironmentVariable("ROTA_METRICS_REQUIRE_TOKEN"), "true", StringComparison.OrdinalIgnoreCase);
             });
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

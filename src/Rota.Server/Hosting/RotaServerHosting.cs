@@ -75,6 +75,7 @@ public static class RotaServerHosting
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<ApiReadGate>(app.Services.GetRequiredService<IOptions<RotaServerOptions>>().Value);
         app.Services.GetRequiredService<EventHub>();
         HealthEndpoints.Map(app);
         DocsEndpoints.Map(app);

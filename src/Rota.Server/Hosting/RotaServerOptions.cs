@@ -33,4 +33,8 @@ public sealed class RotaServerOptions
     /// remembers tokens that long even when changes are not announced, which then take effect within it (changes made
     /// through this server at once). Expiry is checked on every request either way.</summary>
     public TimeSpan? TokenCacheTtl { get; set; }
+    /// <summary>API reads (<c>GET /api/v1/…</c> but the event stream) that run at once; more wait in arrival order
+    /// (default 4 per processor; 0 = no limit; <c>rota serve</c>: <c>ROTA_API_READ_CONCURRENCY</c>). Keeps tail latency
+    /// close to the median when the server is saturated.</summary>
+    public int MaxConcurrentApiReads { get; set; } = 4 * Environment.ProcessorCount;
 }
