@@ -51,6 +51,16 @@ public sealed class ApiReadGateTests
         while (!condition()) await Task.Delay(5, cts.Token);
     }
 
+    /// <summary>A gate of one permit, held by a read named "holder" until the test releases it.</summary>
+    private static async Task<(Handler Handler, ApiReadGate Gate, Task Holder)> GateWithOnePermitHeld()
+    {
+        var handler = new Handler();
+        var gate = new ApiReadGate(handler.Next, new RotaServerOptions { MaxConcurrentApiReads = 1 });
+        var holder = gate.InvokeAsync(Request("GET", "/api/v1/runs", "holder"));
+        await WaitUntil(() => handler.Snapshot().Length == 1);
+        return (handler, gate, holder);
+    }
+
     [Fact]
     public async Task ReadsBeyondTheLimit_WaitAndEnterInArrivalOrder()
     {
@@ -89,10 +99,7 @@ public sealed class ApiReadGateTests
     [InlineData("GET", "/api/v10/runs")]
     public async Task EventStreamWritesAndOtherPaths_AreNeverHeld(string method, string path)
     {
-        var handler = new Handler();
-        var gate = new ApiReadGate(handler.Next, new RotaServerOptions { MaxConcurrentApiReads = 1 });
-        var holder = gate.InvokeAsync(Request("GET", "/api/v1/runs", "holder"));
-        await WaitUntil(() => handler.Snapshot().Length == 1);
+        var (handler, gate, holder) = await GateWithOnePermitHeld();
 
         var other = gate.InvokeAsync(Request(method, path, "other"));
         await WaitUntil(() => handler.Snapshot().Length == 2);
@@ -106,10 +113,7 @@ public sealed class ApiReadGateTests
     [Fact]
     public async Task CancelledWhileWaiting_LeavesWithoutTakingAPermit()
     {
-        var handler = new Handler();
-        var gate = new ApiReadGate(handler.Next, new RotaServerOptions { MaxConcurrentApiReads = 1 });
-        var holder = gate.InvokeAsync(Request("GET", "/api/v1/runs", "holder"));
-        await WaitUntil(() => handler.Snapshot().Length == 1);
+        var (handler, gate, holder) = await GateWithOnePermitHeld();
         using var abort = new CancellationTokenSource();
         var waiting = gate.InvokeAsync(Request("GET", "/api/v1/runs", "gone", abort.Token));
         var next = gate.InvokeAsync(Request("GET", "/api/v1/runs", "next"));
