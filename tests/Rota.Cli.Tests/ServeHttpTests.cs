@@ -45,6 +45,7 @@ public sealed partial class ServeHttpTests(ServeHttpFixture server) : IClassFixt
         Assert.Matches("(?m)^rota_node_heartbeat_age_seconds\\{node=\"[^\"]+\"\\} [0-9.e+-]+$", text);
         Assert.Matches("(?m)^rota_scheduler_leader 1$", text);
         Assert.Matches("(?m)^rota_store_up 1$", text);
+        Assert.Matches("(?m)^rota_http_api_reads_waiting 0$", text);
         foreach (var crawl in new[] { "rota_crawl_items_fetched_total", "rota_crawl_items_new_total", "rota_source_errors_total" })
             Assert.Contains($"# TYPE {crawl} counter", text);
         // The route template, never the raw path: one series per route whatever names clients ask for.

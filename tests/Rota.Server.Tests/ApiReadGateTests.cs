@@ -75,6 +75,7 @@ public sealed class ApiReadGateTests
         var d = gate.InvokeAsync(Request("HEAD", "/api/v1/runs", "d"));
         await Task.Delay(50);
         Assert.Equal(["a", "b"], handler.Snapshot());
+        Assert.Equal(2, gate.Waiting);
 
         handler.Release("b");
         await b;
@@ -85,6 +86,7 @@ public sealed class ApiReadGateTests
         await a;
         await WaitUntil(() => handler.Snapshot().Length == 4);
         Assert.Equal(["a", "b", "c", "d"], handler.Snapshot());
+        Assert.Equal(0, gate.Waiting);
         handler.Release("c");
         handler.Release("d");
         await Task.WhenAll(c, d);
@@ -118,8 +120,10 @@ public sealed class ApiReadGateTests
         var waiting = gate.InvokeAsync(Request("GET", "/api/v1/runs", "gone", abort.Token));
         var next = gate.InvokeAsync(Request("GET", "/api/v1/runs", "next"));
 
+        Assert.Equal(2, gate.Waiting);
         await abort.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.Equal(1, gate.Waiting);
         handler.Release("holder");
         await holder;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Rota.Server.Observability;
 
 namespace Rota.Server.Hosting;
 
@@ -12,6 +13,10 @@ namespace Rota.Server.Hosting;
 public sealed class ApiReadGate(RequestDelegate next, RotaServerOptions options)
 {
     private readonly SemaphoreSlim? _permits = options.MaxConcurrentApiReads is > 0 and var n ? new SemaphoreSlim(n, n) : null;
+    private int _waiting;
+
+    /// <summary>Reads waiting for a permit now (also <c>rota_http_api_reads_waiting</c>, summed over gates).</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     public async Task InvokeAsync(HttpContext http)
     {
@@ -20,8 +25,7 @@ public sealed class ApiReadGate(RequestDelegate next, RotaServerOptions options)
             await next(http);
             return;
         }
-        // SemaphoreSlim hands permits to async waiters in arrival order.
-        await _permits.WaitAsync(http.RequestAborted);
+        if (!_permits.Wait(0)) await WaitForTurnAsync(_permits, http.RequestAborted);
         try
         {
             await next(http);
@@ -29,6 +33,22 @@ public sealed class ApiReadGate(RequestDelegate next, RotaServerOptions options)
         finally
         {
             _permits.Release();
+        }
+    }
+
+    private async Task WaitForTurnAsync(SemaphoreSlim permits, CancellationToken aborted)
+    {
+        Interlocked.Increment(ref _waiting);
+        RotaMetrics.HttpApiReadsWaiting.Inc();
+        try
+        {
+            // SemaphoreSlim hands permits to async waiters in arrival order.
+            await permits.WaitAsync(aborted);
+        }
+        finally
+        {
+            RotaMetrics.HttpApiReadsWaiting.Dec();
+            Interlocked.Decrement(ref _waiting);
         }
     }
 

@@ -49,6 +49,8 @@ public static class RotaMetrics
     public static readonly Histogram HttpRequestDuration = Factory.CreateHistogram("rota_http_request_duration_seconds",
         "Time to answer an HTTP request (for /api/v1/events: the stream's lifetime).",
         new HistogramConfiguration { LabelNames = ["code", "method", "endpoint"], Buckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+    public static readonly Gauge HttpApiReadsWaiting = Factory.CreateGauge("rota_http_api_reads_waiting",
+        "API reads waiting for their turn (read admission: more than MaxConcurrentApiReads at once); above 0 for long = saturated.");
     public static readonly Gauge HttpRequestsInProgress = Factory.CreateGauge("rota_http_requests_in_progress",
         "HTTP requests being answered (open event streams included).", new GaugeConfiguration { LabelNames = ["method", "endpoint"] });
 
