@@ -57,4 +57,34 @@ public sealed class TokenCacheTests
             await refused.ProblemAsync(401, "auth.user_disabled");
         }
     }
+
+    [Fact]
+    public async Task Cached_UserDeletedBehindTheServersBack_MeAnswers401NotA500()
+    {
+        await using var s = await StartCachingAsync();
+        var (_, client) = await NewTokenAsync(s);
+        using (client)
+        {
+            // The cached token still names alice, who is gone: the token belongs to no one.
+            await using (var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={s.DbPath}"))
+            {
+                await c.OpenAsync(Http.Ct);
+                await using var delete = c.CreateCommand();
+                delete.CommandText = "DELETE FROM rota_tokens WHERE user_id = $id; DELETE FROM rota_users WHERE id = $id;";
+                delete.Parameters.AddWithValue("$id", s.UserIds[Identity.Alice]);
+                await delete.ExecuteNonQueryAsync(Http.Ct);
+                Assert.Equal(0, await CountAsync(c, s.UserIds[Identity.Alice]));
+            }
+            using var refused = await client.GetAsync("/api/v1/users/me", Http.Ct);
+            await refused.ProblemAsync(401, "auth.invalid_token");
+        }
+    }
+
+    private static async Task<long> CountAsync(Microsoft.Data.Sqlite.SqliteConnection c, long userId)
+    {
+        await using var count = c.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM rota_users WHERE id = $id";
+        count.Parameters.AddWithValue("$id", userId);
+        return (long)(await count.ExecuteScalarAsync(Http.Ct))!;
+    }
 }

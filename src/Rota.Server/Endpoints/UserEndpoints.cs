@@ -16,8 +16,12 @@ public static partial class UserEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/users").WithTags("Users");
+        // The user can be deleted between authentication (possibly from the token cache) and this read: the token then
+        // belongs to no one, which is the 401 the next request gets anyway.
         g.MapGet("/me", async (HttpContext http, IRotaStore store) =>
-            Results.Ok(UserView.From((await store.UserGetById(http.Caller().UserId, http.RequestAborted))!))).WithName("GetMe");
+            await store.UserGetById(http.Caller().UserId, http.RequestAborted) is { } user
+                ? Results.Ok(UserView.From(user))
+                : throw new ApiProblem(401, "auth.invalid_token", "auth: the token is not valid")).WithName("GetMe");
         g.MapGet("", async (HttpContext http, IRotaStore store) =>
         {
             http.Caller().RequireAdmin("listing users");
