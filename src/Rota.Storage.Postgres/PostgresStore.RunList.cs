@@ -22,34 +22,24 @@ public sealed partial class PostgresStore
             if (everything)
             {
                 batch.BatchCommands.Add(BatchCommand("GenericPlanForThisTransaction"));
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql["RunListAll"])
-                {
-                    Parameters = { ListParam("before_id", p.BeforeId), ListParam("limit", limit) },
-                });
+                batch.BatchCommands.Add(BatchCommand("RunListAll").Bind("before_id", p.BeforeId).Bind("limit", limit));
             }
             else
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(Sql[p.TaskName is null ? "RunList" : "RunListByTask"])
-                {
-                    Parameters =
-                    {
-                        ListParam("task_name", p.TaskName),
-                        ListParam("owner", p.Owner),
-                        ListParam("status", p.Status?.ToText()),
-                        ListParam("trigger", p.Trigger is { } t ? Text(t) : null),
-                        ListParam("from", Utc(p.From)),
-                        ListParam("to", Utc(p.To)),
-                        ListParam("before_id", p.BeforeId),
-                        ListParam("limit", limit),
-                    },
-                });
+                batch.BatchCommands.Add(BatchCommand(p.TaskName is null ? "RunList" : "RunListByTask")
+                    .Bind("task_name", p.TaskName)
+                    .Bind("owner", p.Owner)
+                    .Bind("status", p.Status?.ToText())
+                    .Bind("trigger", p.Trigger is { } t ? Text(t) : null)
+                    .Bind("from", Utc(p.From))
+                    .Bind("to", Utc(p.To))
+                    .Bind("before_id", p.BeforeId)
+                    .Bind("limit", limit));
             await using var r = await batch.ExecuteReaderAsync(ct);
             if (everything) await r.NextResultAsync(ct);
             var runs = new List<RunRecord>(Math.Min(limit, 1000));
             while (await r.ReadAsync(ct)) runs.Add(ListRow(r));
             return runs;
         }, ct);
-
-    private static NpgsqlParameter ListParam<T>(string name, T value) => PostgresBinding.Typed(name, value);
 
     private static RunRecord ListRow(NpgsqlDataReader r) => new()
     {
